@@ -1,0 +1,3 @@
+from twinatlas.cli import main
+
+main()

@@ -1,0 +1,13 @@
+"""The `twinatlas` command: a thin layer over the library. Each command is one library call plus output.
+
+Commands live in small modules by topic and register themselves on `cli` when imported below.
+"""
+
+from __future__ import annotations
+
+from twinatlas.cli.app import cli, main
+
+# Importing a command module registers its commands on `cli`.
+from twinatlas.cli import commands_gazetteer as _commands_gazetteer  # noqa: F401  isort: skip
+
+__all__ = ["cli", "main"]
