@@ -7,10 +7,11 @@ the API are produced by `to_json()` methods here so that both speak the same con
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from twinatlas.errors import InvalidInput
 
@@ -213,14 +214,45 @@ def unresolved_place(text: str, country: str | None = None, level: Level = Level
 
 
 @dataclass(frozen=True, slots=True)
+class NameMatch:
+    """One way a surface form matched the gazetteer: the place, the key and how the key was made."""
+
+    place: Place
+    key: str  # the index key that matched
+    how: str  # 'exact' | 'folded' | 'lemma' | 'variant' | 'adjective' | 'transliterated' | 'level-phrase'
+    name: str = ""  # the gazetteer name that produced the key
+    lang: str | None = None  # language of that name, when the gazetteer knows it
+
+
+class PlaceIndex(Protocol):
+    """What extraction and resolution need from the gazetteer. Passed in; they do no I/O of their own."""
+
+    def lookup(self, surface: str, lang: str | None = None) -> Sequence[NameMatch]:
+        """Every place the surface form (any script, case or inflection) may name; empty when none."""
+        ...
+
+    def get(self, place_id: str) -> Place | None: ...
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
-    """A stretch of a document that may name a place: its span, its surface form and its context hints."""
+    """A stretch of a document that may name a place: its span, its surface form, its matches and hints."""
 
     start: int
     end: int
     surface: str
+    matches: tuple[NameMatch, ...] = ()
     level_hint: Level | None = None  # a level word next to the name ("район", "obwód", "община")
     country_hint: str | None = None  # an adjective or header naming the country ("российским", "Belarus –")
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """What resolution may use about the whole document."""
+
+    lang: str | None = None
+    countries: tuple[str, ...] = ()  # countries the document names or implies, most frequent first
+    published: PartialDate | None = None
 
 
 @dataclass(frozen=True, slots=True)
