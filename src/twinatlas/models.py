@@ -299,6 +299,15 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class ResolvedClaim:
+    """A claim with both parties resolved (or abstained on: then `choice` is None and the reason says why)."""
+
+    claim: Claim
+    a: Resolution
+    b: Resolution
+
+
+@dataclass(frozen=True, slots=True)
 class Assertion:
     """One claim of one source about one pair of resolved places. Append-only once stored."""
 
