@@ -1,0 +1,1 @@
+"""Structured imports and exports: CSV lists of pairs, Wikidata."""
