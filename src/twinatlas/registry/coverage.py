@@ -88,7 +88,7 @@ def coverage(
                 continue
             rel = by_pair.get(pair_key(source.id, target.id))
             if rel is not None and at is not None:
-                rel = relation_at(rel, at)
+                rel = relation_at(rel, at, recheck_conflicts=False)
             if rel is not None and rel.status in statuses:
                 covered.append((target, rel))
             else:

@@ -181,12 +181,20 @@ def merge_relations(
     return relations
 
 
-def relation_at(relation: Relation, at: AtDate, plan_horizon_years: int = DEFAULT_PLAN_HORIZON_YEARS) -> Relation:
-    """The same relation read at another date: status, start, end and conflicts recomputed from its history."""
+def relation_at(
+    relation: Relation,
+    at: AtDate,
+    plan_horizon_years: int = DEFAULT_PLAN_HORIZON_YEARS,
+    recheck_conflicts: bool = True,
+) -> Relation:
+    """The same relation read at another date: status, start and end recomputed from its history, and its
+    conflicts too unless `recheck_conflicts` is False (queries that do not show conflicts skip that work)."""
     moved = replace(
         relation,
         status=status_at(relation.history, at),
         start=start_at(relation.history, at),
         end=end_at(relation.history, at),
     )
+    if not recheck_conflicts:
+        return moved
     return replace(moved, conflicts=tuple(find_conflicts(moved, at, plan_horizon_years)))

@@ -90,10 +90,11 @@ def _top(values: dict[str, Any], n: int) -> list[tuple[str, Any]]:
 
 
 def _assortativity(graph: nx.Graph) -> float | None:
-    if graph.number_of_edges() == 0:
+    """Degree assortativity; None where undefined: no edges, or every linked place has the same degree
+    (the correlation's variance is zero then, and networkx would return NaN with a warning)."""
+    if len({d for _, d in graph.degree() if d > 0}) < 2:
         return None
-    value = nx.degree_assortativity_coefficient(graph)
-    return None if value != value else float(value)  # NaN when all degrees are equal
+    return float(nx.degree_assortativity_coefficient(graph))
 
 
 def network_metrics(

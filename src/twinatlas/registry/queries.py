@@ -13,7 +13,7 @@ from typing import Any
 
 from twinatlas.models import Event, HistoryStep, Kind, PartialDate, Place, Relation, Source, iso_or_none
 from twinatlas.registry.merge import relation_at
-from twinatlas.registry.timeline import AtDate, at_day, last_day
+from twinatlas.registry.timeline import AtDate, last_day, status_at
 
 
 def other_side(relation: Relation, place_id: str) -> Place | None:
@@ -89,7 +89,7 @@ def partners(
         if other is None:
             continue
         if at is not None:
-            rel = relation_at(rel, at)
+            rel = relation_at(rel, at, recheck_conflicts=False)
         if rel.status is None or (statuses is not None and rel.status not in statuses):
             continue
         if kinds is not None and rel.kind not in kinds:
@@ -131,7 +131,7 @@ def changes_since(relations: Iterable[Relation], since: PartialDate | date) -> l
 
 def active_on(relation: Relation, at: AtDate = None) -> bool:
     """True when the pair is signed (not suspended, lapsed or ended) at the date."""
-    return relation_at(relation, at_day(at)).status is Event.SIGNED
+    return status_at(relation.history, at) is Event.SIGNED
 
 
 def relations_of(place_ids: Sequence[str], relations: Iterable[Relation]) -> list[Relation]:

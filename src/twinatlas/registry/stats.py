@@ -80,7 +80,7 @@ def country_pair_stats(relations: Iterable[Relation], c1: str, c2: str | None = 
             continue
         seen.add(key)
         if at is not None:
-            rel = relation_at(rel, at)
+            rel = relation_at(rel, at, recheck_conflicts=False)
         by_level[level] += 1
         by_status[rel.status.value if rel.status else UNKNOWN] += 1
         if second is None:
