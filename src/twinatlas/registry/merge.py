@@ -31,7 +31,7 @@ from twinatlas.models import (
     Source,
 )
 from twinatlas.registry.conflicts import DEFAULT_PLAN_HORIZON_YEARS, find_conflicts
-from twinatlas.registry.timeline import AtDate, end_at, sort_steps, start_at, status_at
+from twinatlas.registry.timeline import EVENT_PRECEDENCE, AtDate, end_at, sort_steps, start_at, status_at
 
 # Tie-break for the relation's kind: twinning beats partnership beats cooperation beats friendship.
 KIND_PRIORITY: tuple[Kind, ...] = (Kind.TWINNING, Kind.PARTNERSHIP, Kind.COOPERATION, Kind.FRIENDSHIP)
@@ -72,16 +72,20 @@ def _source(x: Assertion, documents: Mapping[str, Document], when: PartialDate |
     )
 
 
+def _key_order(key: StepKey) -> tuple[int, PartialDate]:
+    return (EVENT_PRECEDENCE.index(key[0]), key[1] or PartialDate(1))
+
+
 def _absorb_imprecise(steps: dict[StepKey, list[Source]]) -> None:
     """Fold a step dated 1999 into the step dated 1999-05-12 of the same event when it is the only more
     precise date it contains: both sources then tell the same story. Ambiguous ones stay separate."""
-    for event, when in list(steps):
+    for event, when in sorted(steps, key=_key_order):
         if when is None:
             continue
         inside = [d for e, d in steps if e is event and d is not None and d != when and when.contains(d)]
         if not inside:
             continue
-        target = max(inside, key=lambda d: (d.precision != "year", d.day is not None))
+        target = max(inside, key=lambda d: (d.month is not None, d.day is not None))  # the most precise
         if all(d.contains(target) for d in inside):
             steps[(event, target)].extend(steps.pop((event, when)))
 
@@ -117,12 +121,30 @@ def build_history(
 
     undated = [x for x in chosen if x.date is None]
     # Earlier publications first, so that later restatements attach to the earliest placed step.
-    undated.sort(key=lambda x: (publication(x) is None, publication(x) or PartialDate(1)))
+    # Ties are broken by event and text so that the history never depends on the order assertions arrive in.
+    undated.sort(
+        key=lambda x: (
+            publication(x) is None,
+            publication(x) or PartialDate(1),
+            EVENT_PRECEDENCE.index(x.event),
+            x.doc,
+            x.quote,
+        )
+    )
     for x in undated:
         pub = publication(x)
         key = _attach_target(steps, x.event, pub) or (x.event, pub)
         steps[key].append(_source(x, documents, pub, pub is not None))
-    return tuple(sort_steps(HistoryStep(event, when, tuple(srcs)) for (event, when), srcs in steps.items()))
+    return tuple(
+        sort_steps(
+            HistoryStep(event, when, tuple(sorted(srcs, key=_source_order))) for (event, when), srcs in steps.items()
+        )
+    )
+
+
+def _source_order(src: Source) -> tuple[bool, PartialDate, str, str, int]:
+    """Explicitly dated sources first, then by date and document: the same input in any order, same history."""
+    return (src.date_from_publication, src.date or PartialDate(1), src.doc, src.quote, src.assertion_id or 0)
 
 
 def merge_relation(
