@@ -1,0 +1,81 @@
+"""Extraction: from a document and its place mentions to claims (two mentions, event, kind, date, evidence).
+
+Pure: no I/O; language knowledge comes in as LangData (see langdata.py), places as Mentions from the
+gazetteer's spotter. Cost is linear in the text: one Aho–Corasick pass finds every cue, and only sentences
+with a relation cue (or list lines) get the expensive work.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from twinatlas.extract.claims import ProseState, prose_claims
+from twinatlas.extract.langdata import LangData, fold_text, load_lang_data
+from twinatlas.extract.lists import list_claims
+from twinatlas.extract.text import Positions, find_cues, lines, party_mentions, place_ids, sentences
+from twinatlas.models import Claim, Document, Kind, Mention
+
+__all__ = ["LangData", "document_topic", "extract_claims", "load_lang_data"]
+
+RELATION_ROLES = frozenset({"twin", "agree", "term", "susp", "lapse"})
+
+
+def document_topic(parties: Sequence[Mention], first_line_end: int) -> Mention | None:
+    """The place a document is about: named in its first line, else named most often (at least twice)."""
+    counts: Counter[str] = Counter()
+    for party in parties:
+        counts.update(place_ids(party))
+    if not counts:
+        return None
+    for party in parties:
+        if party.start >= first_line_end:
+            break
+        if max(counts[pid] for pid in place_ids(party)) >= 2:
+            return party
+    best_id, best_count = counts.most_common(1)[0]
+    if best_count < 2:
+        return None
+    return next(party for party in parties if best_id in place_ids(party))
+
+
+def _default_kind(cues: Sequence) -> Kind:
+    kinds = Counter(hit.cue.kind for hit in cues if hit.role == "twin" and hit.cue.kind is not None)
+    return kinds.most_common(1)[0][0] if kinds else Kind.COOPERATION
+
+
+def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangData | None = None) -> list[Claim]:
+    """Every twinning claim the document states, in text order (several per pair are possible)."""
+    data = lang_data if lang_data is not None else load_lang_data(doc.lang)
+    text = doc.text
+    if not text:
+        return []
+    folded = fold_text(text)
+    cue_hits = find_cues(folded, data)
+    if not any(hit.role in RELATION_ROLES for hit in cue_hits):
+        return []  # the cheap document-level pre-filter
+    parties = party_mentions(mentions)
+    line_spans = lines(text)
+    topic = document_topic(parties, line_spans[0].end if line_spans else 0)
+    kind = _default_kind(cue_hits)
+    cue_index, party_index = Positions(cue_hits), Positions(parties)
+    listed = list_claims(text, folded, line_spans, cue_index, party_index, data, doc.published, topic, kind)
+    consumed = {(span.start, span.end) for span in listed.consumed}
+    state = ProseState(topic=topic, default_kind=kind)
+    counter = 0
+    for line in line_spans:
+        if (line.start, line.end) in consumed:
+            continue
+        for sentence in sentences(text, line):
+            counter += 1
+            sentence_cues = cue_index.inside(sentence.start, sentence.end)
+            if not any(hit.role in RELATION_ROLES for hit in sentence_cues):
+                # the per-sentence pre-filter; still remember who the text is talking about
+                named = party_index.inside(sentence.start, sentence.end)
+                if named:
+                    state.last_subject, state.last_subject_sentence = named[0], counter
+                continue
+            prose_claims(text, folded, sentence, counter, cue_index, party_index, data, doc.published, state)
+    claims = listed.claims + state.claims
+    claims.sort(key=lambda claim: (claim.start, claim.a.start, claim.b.start))
+    return claims

@@ -1,0 +1,172 @@
+"""Prose: pair the parties of each clause that states a relation, with the event, date and quote.
+
+Roles inside a clause come from small grammar words (data): a party right after a comitative ('с', 'with',
+'mit', 'z') is a partner, as is one coordinated with it; the other parties are subjects. A clause whose
+parties are all partners takes its subject from context: the last subject stated nearby, else the place
+the document is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from twinatlas.extract.dates import DateSpan, find_dates, nearest
+from twinatlas.extract.langdata import LangData, is_spaceless_script
+from twinatlas.extract.scope import Statement, read_clause
+from twinatlas.extract.text import CueHit, Positions, Span, clauses, same_place, words
+from twinatlas.models import Claim, Kind, Mention, PartialDate
+
+WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Геленджиком')
+CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
+
+
+@dataclass
+class ProseState:
+    """What earlier sentences leave for later ones: the last subject and the last pair."""
+
+    topic: Mention | None
+    default_kind: Kind
+    last_subject: Mention | None = None
+    last_subject_sentence: int = -99
+    last_pair: tuple[Mention, Mention] | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _ends_with_word(gap: str, vocabulary: frozenset[str], reach: int) -> bool:
+    tail = words(gap)[-(reach + 1) :]
+    for word in tail:
+        if word in vocabulary:
+            return True
+        if word and is_spaceless_script(word[-1]) and any(word.endswith(v) for v in vocabulary):
+            return True
+    return False
+
+
+def _only_coordination(gap: str, data: LangData) -> bool:
+    rest = [w for w in words(gap) if w not in data.words("and")]
+    return not rest and "." not in gap
+
+
+def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: LangData) -> list[bool]:
+    """For each party of a clause: is it the object of 'with' (a partner) rather than a subject?"""
+    flags: list[bool] = []
+    previous_end = clause.start
+    with_words, post_words = data.words("with"), data.words("with_post")
+    for index, party in enumerate(parties):
+        gap = folded[previous_end : party.start]
+        partner = _ends_with_word(gap, with_words, WITH_REACH_WORDS)
+        if not partner and index > 0 and flags[-1] and _only_coordination(gap, data):
+            partner = True
+        if not partner and post_words:
+            following = parties[index + 1].start if index + 1 < len(parties) else clause.end
+            head = words(folded[party.end : following])[:1]
+            partner = bool(head) and head[0] in post_words
+        flags.append(partner)
+        previous_end = party.end
+    return flags
+
+
+def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for party in parties:
+        if not any(same_place(party, kept) for kept in out):
+            out.append(party)
+    return out
+
+
+def _pairs(folded, clause, parties, data, state, index):
+    """(subject, partner, rule, base confidence) for the parties of one clause."""
+    flags = partner_flags(folded, clause, parties, data)
+    subjects = [p for p, f in zip(parties, flags, strict=True) if not f]
+    partners = [p for p, f in zip(parties, flags, strict=True) if f]
+    context = state.last_subject if index - state.last_subject_sentence <= CONTEXT_SENTENCES else None
+    context = context or state.topic
+    out = []
+    if partners:
+        for partner in partners:
+            before = [s for s in subjects if s.start < partner.start]
+            subject = before[-1] if before else (subjects[0] if subjects else context)
+            rule = "with" if subjects else "with-context"
+            if subject is not None:
+                out.append((subject, partner, rule, 0.9 if subjects else 0.6))
+    elif len(subjects) >= 2:
+        out.extend((subjects[0], other, "coordination", 0.85) for other in subjects[1:])
+    elif len(subjects) == 1 and context is not None:
+        out.append((context, subjects[0], "topic", 0.45))
+    return [(a, b, rule, conf) for a, b, rule, conf in out if not same_place(a, b)]
+
+
+def _kind(statement: Statement, state: ProseState) -> Kind:
+    return statement.kind or state.default_kind
+
+
+def _date_for(statement: Statement, dates: list[DateSpan]) -> PartialDate | None:
+    span = nearest(dates, statement.anchor)
+    if span is None:
+        return None
+    if span.until is not None and statement.event.value in ("terminated", "suspended", "lapsed"):
+        return span.until
+    return span.value
+
+
+def prose_claims(
+    text: str,
+    folded: str,
+    sentence: Span,
+    index: int,
+    cues: Positions,
+    parties: Positions,
+    data: LangData,
+    published: PartialDate | None,
+    state: ProseState,
+) -> None:
+    """Claims of one sentence, appended to state.claims; updates the context for the next sentences."""
+    raw = text[sentence.start : sentence.end]
+    quote = raw.strip()
+    quote_start = sentence.start + len(raw) - len(raw.lstrip())
+    parts = clauses(folded, sentence, data)
+    for clause in parts:
+        clause_cues: list[CueHit] = cues.inside(clause.start, clause.end)
+        statement = read_clause(clause_cues)
+        clause_parties = _dedupe(parties.inside(clause.start, clause.end))
+        if statement is None:
+            if clause_parties:
+                state.last_subject, state.last_subject_sentence = clause_parties[0], index
+            continue
+        found = _pairs(folded, clause, clause_parties, data, state, index)
+        if not found and not clause_parties and state.last_pair and _mentions_anaphora(folded, clause, data):
+            found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.4)]
+        if not found:
+            continue
+        dates = find_dates(folded, clause.start, clause.end, data, published)
+        if not dates and len(parts) == 1:
+            dates = find_dates(folded, sentence.start, sentence.end, data, published)
+        date = _date_for(statement, dates)
+        for subject, partner, rule, base in found:
+            confidence = base * (0.6 + 0.4 * statement.strength)
+            if abs(partner.start - subject.start) > 200:
+                confidence *= 0.85
+            state.claims.append(
+                Claim(
+                    a=subject,
+                    b=partner,
+                    event=statement.event,
+                    kind=_kind(statement, state),
+                    date=date,
+                    quote=quote,
+                    start=quote_start,
+                    end=quote_start + len(quote),
+                    confidence=round(min(confidence, 0.99), 3),
+                    rule=f"prose:{rule}" + (":survived" if statement.survived else ""),
+                )
+            )
+            state.last_pair = (subject, partner)
+        if clause_parties:
+            subject_of_clause = found[0][0]
+            state.last_subject, state.last_subject_sentence = subject_of_clause, index
+
+
+def _mentions_anaphora(folded: str, clause: Span, data: LangData) -> bool:
+    segment = folded[clause.start : clause.end]
+    return any(phrase in segment for phrase in data.words("anaphora") if " " in phrase)

@@ -1,0 +1,221 @@
+"""Dates in a stretch of text: full dates, month and year, years, ranges, relative dates.
+
+Month names come from each language's months.tsv (every case form or a stem); relative phrases from
+relative.tsv, resolved against the publication date when it is known (else they give no date).
+Digits with the 年/月/日 markers (Chinese, Japanese) are read for every language: a script convention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import lru_cache
+
+from twinatlas.extract.langdata import LangData
+from twinatlas.models import PartialDate
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_NUMERIC = re.compile(
+    r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"  # 19.06.2025
+    r"|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"  # 2025-06-19
+)
+_CJK = re.compile(
+    r"((?:19|20)\d\d)\s?年(?:\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?)?"  # 2024年11月19日
+    r"|(?<!\d)(\d{1,2})\s?月\s?(\d{1,2})\s?[日号]"  # 11月19日
+)
+_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-–—‒]\s?((?:19|20)\d\d)(?!\d)")
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date found in the text; `until` is the end of a range ('1995–2022')."""
+
+    start: int
+    end: int
+    value: PartialDate
+    until: PartialDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _partial(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return PartialDate(year, month, day if month else None)
+    except ValueError:
+        return None
+    except Exception:  # InvalidInput for impossible days such as 31 June
+        return PartialDate(year, month) if month else None
+
+
+@lru_cache(maxsize=64)
+def _relative_keys(data: LangData) -> dict[tuple[str, ...], tuple[str, int]]:
+    return {tuple(_TOKEN.findall(phrase)): value for phrase, value in data.relative.items()}
+
+
+def _resolve_relative(unit: str, offset: int, published: PartialDate) -> PartialDate | None:
+    if unit == "year":
+        return _partial(published.year + offset)
+    if published.precision.value != "day":
+        return None
+    today = published.earliest()
+    if unit == "day":
+        return PartialDate.from_date(today + timedelta(days=offset))
+    if unit == "weekday":
+        back = (today.weekday() - offset) % 7
+        return PartialDate.from_date(today - timedelta(days=back))
+    return None
+
+
+def _year_of(tok: _Tok) -> int | None:
+    if len(tok.text) == 4 and tok.text.isdigit():
+        value = int(tok.text)
+        return value if MIN_YEAR <= value <= MAX_YEAR else None
+    return None
+
+
+def _day_of(tok: _Tok, folded: str) -> int | None:
+    if tok.text.isdigit() and len(tok.text) <= 2 and 1 <= int(tok.text) <= 31:
+        if folded[tok.end : tok.end + 1] == ":":  # a time of day such as 19:30
+            return None
+        return int(tok.text)
+    return None
+
+
+def find_dates(
+    folded: str, start: int, end: int, data: LangData, published: PartialDate | None = None
+) -> list[DateSpan]:
+    """Every date in folded[start:end], most specific reading first for each stretch of text."""
+    found: list[DateSpan] = []
+    used: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= us or s >= ue for us, ue in used)
+
+    def add(s: int, e: int, value: PartialDate | None, until: PartialDate | None = None) -> None:
+        if value is not None and free(s, e):
+            found.append(DateSpan(s, e, value, until))
+            used.append((s, e))
+
+    for match in _NUMERIC.finditer(folded, start, end):
+        if match.group(1):
+            day, month, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        else:
+            year, month, day = int(match.group(4)), int(match.group(5)), int(match.group(6))
+        if 1 <= month <= 12:
+            add(match.start(), match.end(), _partial(year, month, day))
+    for match in _CJK.finditer(folded, start, end):
+        if match.group(1):
+            cjk_month = int(match.group(2)) if match.group(2) else None
+            cjk_day = int(match.group(3)) if match.group(3) else None
+            add(match.start(), match.end(), _partial(int(match.group(1)), cjk_month, cjk_day))
+        elif published is not None:
+            add(match.start(), match.end(), _month_day(int(match.group(4)), int(match.group(5)), published))
+    for match in _RANGE.finditer(folded, start, end):
+        since, until = _partial(int(match.group(1))), _partial(int(match.group(2)))
+        if since and until and since.year <= until.year:
+            add(match.start(), match.end(), since, until)
+
+    toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded, start, end)]
+    relative = _relative_keys(data)
+    for index, tok in enumerate(toks):
+        if not tok.text.isalpha():
+            continue
+        month_number = data.month_of(tok.text)
+        if month_number is not None:
+            _month_date(folded, toks, index, month_number, data, published, relative, add)
+        if published is not None:
+            for size in (3, 2, 1):
+                key = tuple(t.text for t in toks[index : index + size])
+                if len(key) == size and key in relative:
+                    unit, offset = relative[key]
+                    add(tok.start, toks[index + size - 1].end, _resolve_relative(unit, offset, published))
+                    break
+    for tok in toks:
+        bare_year = _year_of(tok)
+        if bare_year is not None:
+            add(tok.start, tok.end, _partial(bare_year))
+    found.sort(key=lambda span: span.start)
+    return found
+
+
+def _month_day(month: int, day: int, published: PartialDate) -> PartialDate | None:
+    """A day and month without a year: the most recent such day up to the publication date."""
+    year = published.year
+    if (month, day) > (published.month or 12, published.day or 31):
+        year -= 1
+    return _partial(year, month, day)
+
+
+def _month_date(folded, toks, index, month, data, published, relative, add) -> None:
+    """Read a date around the month word toks[index]: its day, its year, or a relative year."""
+    tok = toks[index]
+    before = toks[index - 1] if index > 0 else None
+    after = toks[index + 1] if index + 1 < len(toks) else None
+    day = None
+    first, last = tok.start, tok.end
+    if before is not None and _day_of(before, folded) and tok.start - before.end <= 2:
+        day, first = _day_of(before, folded), before.start
+    elif after is not None and _day_of(after, folded) and after.start - tok.end <= 2:
+        day, last = _day_of(after, folded), after.end
+    year = None
+    for other in toks[index + 1 : index + 5]:
+        if data.month_of(other.text) is not None:
+            break
+        if (found := _year_of(other)) is not None and other.start - last <= 12:
+            year, last = found, other.end
+            break
+    if year is None:
+        for other in reversed(toks[max(0, index - 4) : index]):
+            if (found := _year_of(other)) is not None and first - other.end <= 8:
+                year, first = found, other.start
+                break
+    if tok.text in data.months_need_number and day is None:
+        # 'may', 'march' are words too: a month only next to a year or after 'last'
+        year_before = before is not None and first == before.start
+        year_after = after is not None and last == after.end
+        next_to_year = year is not None and (year_before or year_after)
+        after_last = before is not None and any(before.text.startswith(word) for word in data.words("last"))
+        if not next_to_year and not after_last:
+            return
+    if year is None:
+        if published is None:
+            return
+        year, last = _year_without_number(toks, index, month, data, published, relative, last)
+    value = _partial(year, month, day)
+    if value is not None:
+        add(first, last, value)
+
+
+def _year_without_number(toks, index, month, data, published, relative, last):
+    """'в марте прошлого года', 'last March', 'в марте': the year the text means, given the publication date."""
+    for size in (3, 2, 1):
+        key = tuple(t.text for t in toks[index + 1 : index + 1 + size])
+        if len(key) == size and key in relative and relative[key][0] == "year":
+            return int(published.year + relative[key][1]), toks[index + size].end
+    neighbours = [t.text for t in toks[max(0, index - 1) : index] + toks[index + 1 : index + 2]]
+    is_last = any(word.startswith(last) for word in neighbours for last in data.words("last"))
+    current = published.month or 12
+    if is_last:
+        return int(published.year if month < current else published.year - 1), last
+    return int(published.year if month <= current else published.year - 1), last
+
+
+def nearest(dates: list[DateSpan], position: int) -> DateSpan | None:
+    """The date closest to a position (a trigger), preferring the more specific one at equal distance."""
+    best = None
+    best_key: tuple[int, int] | None = None
+    for span in dates:
+        distance = 0 if span.start <= position < span.end else min(abs(span.start - position), abs(span.end - position))
+        key = (distance, -len(span.value.iso()))
+        if best_key is None or key < best_key:
+            best, best_key = span, key
+    return best

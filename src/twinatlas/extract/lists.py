@@ -1,0 +1,171 @@
+"""Lists and tables: 'YEAR: A – B, C – D', 'Partner cities: X (1995), Y (2003)', bullet lists under a header.
+
+A header year scopes the lines below it until the next header or a prose line; a header naming the relation
+('Twin towns:', 'Списък на побратимени градове') scopes the list lines that follow it. Quotes run from the
+header to the item, as in the gold convention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from twinatlas.extract.dates import find_dates
+from twinatlas.extract.langdata import LangData
+from twinatlas.extract.text import Positions, Span, words
+from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
+
+_YEAR_HEADER = re.compile(r"\s{0,8}[-•*·▪‣]?\s{0,4}((?:19|20)\d\d)(?!\d)[^\n\d:–—‒-]{0,24}?\s?(?:[:–—‒-]|$)")
+_DASHES = "–—‒"
+LIST_LINE_MAX = 400  # longer lines are prose, not list rows
+HEADER_REACH_LINES = 40  # a relation header scopes this many list lines below it
+ITEM_TAIL_CHARS = 60  # how far after an item its own date may sit ('Lyon (France, 1992)')
+
+
+@dataclass
+class ListResult:
+    claims: list[Claim] = field(default_factory=list)
+    consumed: list[Span] = field(default_factory=list)  # lines the prose reader must skip
+
+
+def _dash_gap(gap: str) -> bool:
+    """'A – B', 'A — община B', 'A - B': one dash, at most two words (level words) around it."""
+    stripped = gap.strip()
+    dashes = sum(stripped.count(d) for d in _DASHES)
+    spaced_hyphen = " - " in f" {gap} " and gap.count("-") == 1
+    if dashes + (1 if spaced_hyphen else 0) != 1 or any(c in gap for c in ",;.:()[]|"):
+        return False
+    return len(words(gap)) <= 2
+
+
+def _tail_date(folded: str, start: int, stop: int, data: LangData, published: PartialDate | None) -> PartialDate | None:
+    end = min(stop, start + ITEM_TAIL_CHARS)
+    comma = folded.find(",", start, end)
+    paren = folded.find("(", start, end)
+    if paren != -1 and (comma == -1 or paren < comma):
+        closing = folded.find(")", paren, end)
+        end = closing if closing != -1 else end
+    elif comma != -1:
+        end = comma
+    found = find_dates(folded, start, end, data, published)
+    return found[0].value if found else None
+
+
+def _claim(text, a, b, date, kind, header_start, item_end, confidence, rule):
+    quote = text[header_start:item_end].strip()
+    start = header_start + (len(text[header_start:item_end]) - len(text[header_start:item_end].lstrip()))
+    return Claim(a, b, Event.SIGNED, kind, date, quote, start, start + len(quote), confidence, rule)
+
+
+def list_claims(
+    text: str,
+    folded: str,
+    line_spans: Sequence[Span],
+    cues: Positions,
+    parties: Positions,
+    data: LangData,
+    published: PartialDate | None,
+    topic: Mention | None,
+    default_kind: Kind,
+) -> ListResult:
+    result = ListResult()
+    header_year: PartialDate | None = None
+    header_line = -999  # index of the last line naming the relation
+    relation_kind = default_kind
+    colon_subject: Mention | None = None  # 'Partner cities of X:' opens a list of X's partners
+    for index, line in enumerate(line_spans):
+        row = folded[line.start : line.end]
+        relation_cues = [c for c in cues.inside(line.start, line.end) if c.role in ("twin", "agree")]
+        if relation_cues:
+            header_line = index
+            relation_kind = next((c.cue.kind for c in relation_cues if c.cue.kind), default_kind)
+        year_match = _YEAR_HEADER.match(row)
+        items_from = line.start
+        if year_match:
+            header_year = PartialDate(int(year_match.group(1)))
+            items_from = line.start + year_match.end()
+        elif len(row) > LIST_LINE_MAX:
+            header_year, colon_subject = None, None
+            continue
+        in_list = year_match is not None or index - header_line <= HEADER_REACH_LINES
+        line_parties: list[Mention] = parties.inside(items_from, line.end)
+        pairs_here = _dash_pairs(
+            text, folded, line, items_from, line_parties, data, published, header_year, relation_kind, in_list
+        )
+        if pairs_here:
+            result.claims.extend(pairs_here)
+            result.consumed.append(line)
+            continue
+        colon = row.find(":")
+        if relation_cues and 0 < colon <= 80 and colon > relation_cues[0].start - line.start:
+            before = [p for p in line_parties if p.end <= line.start + colon]
+            after = [p for p in line_parties if p.start > line.start + colon]
+            colon_subject = before[0] if before else topic
+            if after and colon_subject is not None:
+                result.claims.extend(
+                    _partners(
+                        text,
+                        folded,
+                        line,
+                        after,
+                        colon_subject,
+                        data,
+                        published,
+                        header_year,
+                        relation_kind,
+                        line.start,
+                        0.7,
+                    )
+                )
+                result.consumed.append(line)
+            continue
+        if colon_subject is not None and index - header_line <= HEADER_REACH_LINES and len(row) < 160:
+            if line_parties and not relation_cues:
+                header_start = line_spans[header_line].start if header_line >= 0 else line.start
+                result.claims.extend(
+                    _partners(
+                        text,
+                        folded,
+                        line,
+                        line_parties[:1],
+                        colon_subject,
+                        data,
+                        published,
+                        header_year,
+                        relation_kind,
+                        header_start,
+                        0.6,
+                    )
+                )
+                result.consumed.append(line)
+        elif not line_parties and len(row) > 160:
+            colon_subject = None
+    return result
+
+
+def _dash_pairs(text, folded, line, items_from, line_parties, data, published, header_year, kind, in_list):
+    out = []
+    i = 0
+    while i + 1 < len(line_parties) and in_list:
+        a, b = line_parties[i], line_parties[i + 1]
+        if _dash_gap(folded[a.end : b.start]):
+            stop = line_parties[i + 2].start if i + 2 < len(line_parties) else line.end
+            date = _tail_date(folded, b.end, stop, data, published) or header_year
+            confidence = 0.9 if header_year is not None else 0.75
+            out.append(_claim(text, a, b, date, kind, line.start, b.end, confidence, "list:dash"))
+            i += 2
+        else:
+            i += 1
+    return out
+
+
+def _partners(text, folded, line, partners, subject, data, published, header_year, kind, header_start, confidence):
+    out = []
+    for n, partner in enumerate(partners):
+        if partner.start <= subject.end and partner.end >= subject.start:
+            continue
+        stop = partners[n + 1].start if n + 1 < len(partners) else line.end
+        date = _tail_date(folded, partner.end, stop, data, published) or header_year
+        out.append(_claim(text, subject, partner, date, kind, header_start, partner.end, confidence, "list:partners"))
+    return out

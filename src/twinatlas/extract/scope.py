@@ -1,0 +1,84 @@
+"""What a clause says: which event its triggers signal once modality and negation are applied, and its kind."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from twinatlas.extract.text import CueHit
+from twinatlas.models import Event, Kind
+
+TERMINAL = {"term": Event.TERMINATED, "susp": Event.SUSPENDED, "lapse": Event.LAPSED}
+TERMINAL_ORDER = ("term", "susp", "lapse")
+NEGATION_REACH = 24  # characters between a negation cue and the trigger it negates ('will not be revoked')
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The reading of one clause: event, kind, the trigger that decided it and how sure the reading is."""
+
+    event: Event
+    kind: Kind | None
+    anchor: int  # offset of the deciding trigger, for choosing the nearest date
+    strength: float  # 0..1: how clearly the clause states a relation
+    survived: bool = False  # a negated termination: the relation is stated to continue
+
+
+def _negated_triggers(cues: Sequence[CueHit]) -> set[int]:
+    """Indexes of triggers under negation: the first trigger after 'not' (within reach), all after 'refused'."""
+    out: set[int] = set()
+    pending_neg_end: int | None = None
+    refused = False
+    for index, hit in enumerate(cues):
+        if hit.role == "refuse":
+            refused = True
+        elif hit.role == "neg":
+            pending_neg_end = hit.end
+        elif hit.role != "plan":
+            if refused or (pending_neg_end is not None and 0 <= hit.start - pending_neg_end <= NEGATION_REACH):
+                out.add(index)
+            pending_neg_end = None
+    return out
+
+
+def read_clause(cues: Sequence[CueHit]) -> Statement | None:
+    """The event a clause states, or None when it states no relation (or denies one)."""
+    live: dict[str, list[CueHit]] = {}
+    dead: dict[str, list[CueHit]] = {}
+    negated = _negated_triggers(cues)
+    for index, hit in enumerate(cues):
+        if hit.role in ("plan", "neg", "refuse"):
+            continue
+        (dead if index in negated else live).setdefault(hit.role, []).append(hit)
+    kind = _kind(live.get("twin", []) + live.get("agree", []) + dead.get("twin", []) + dead.get("agree", []))
+    for role in TERMINAL_ORDER:
+        if role in live:
+            anchor = live[role][0]
+            strength = 0.9 if ("twin" in live or "agree" in live) else 0.7
+            return Statement(TERMINAL[role], kind, anchor.start, strength)
+    relation = live.get("twin") or []
+    agreement = live.get("agree") or []
+    signing = live.get("sign") or []
+    if any(role in dead for role in TERMINAL_ORDER) and (relation or agreement):
+        return Statement(Event.SIGNED, kind, (relation or agreement)[0].start, 0.55, survived=True)
+    if not relation and not (agreement and signing):
+        return None
+    if "twin" in dead and not relation:
+        return None
+    if "sign" in dead and not signing and not relation:
+        return None
+    if dead.get("sign") and not signing:
+        return None
+    anchor = (signing or relation)[0]
+    strength = 0.9 if relation and signing else (0.8 if relation else 0.65)
+    planned = any(hit.role == "plan" for hit in cues)
+    return Statement(Event.PLANNED if planned else Event.SIGNED, kind, anchor.start, strength)
+
+
+def _kind(hits: Sequence[CueHit]) -> Kind | None:
+    """Twin words decide the kind before agreement words ('cooperation agreement on twinning' is twinning)."""
+    for role in ("twin", "agree"):
+        for hit in hits:
+            if hit.role == role and hit.cue.kind is not None:
+                return hit.cue.kind
+    return None
