@@ -122,3 +122,18 @@ def test_places_are_merged_not_overwritten(store):
     assert place.population == 67_000 and place.wikidata == "Q182040"
     assert dict(place.names) == {"bg": "Хасково", "ru": "Хасково"}
     assert [p.id for p in store.places()] == sorted([VITEBSK.id, HASKOVO.id])
+
+
+def test_documents_can_be_fetched_by_sha_in_bulk(store):
+    one, two = make_doc("first"), make_doc("second")
+    store.add_document(one, [])
+    store.add_document(two, [])
+    found = store.documents_by_sha({one.sha256, two.sha256, "0" * 64})
+    assert found == {one.sha256: one, two.sha256: two}
+
+
+def test_places_are_found_by_name_in_any_case(store):
+    doc = make_doc("Витебск и Хасково")
+    store.add_document(doc, [make_assertion(doc)])
+    assert store.places_named("vITEBSK") == [VITEBSK]
+    assert store.places_named("Витебск") == []  # only the primary name; other scripts are the gazetteer's job

@@ -29,7 +29,7 @@ def reflected_shape(url: str) -> dict:
         for table in sorted(inspector.get_table_names()):
             shape[table] = {
                 "columns": [
-                    (c["name"], str(c["type"]), c["nullable"], c.get("autoincrement"))
+                    (c["name"], str(c["type"]), c["nullable"], _normalised_sql(c["default"]))
                     for c in inspector.get_columns(table)
                 ],
                 "primary_key": inspector.get_pk_constraint(table)["constrained_columns"],
@@ -123,3 +123,18 @@ def test_a_failing_step_leaves_the_previous_version(db_url, monkeypatch):
         assert migrations.current_version(conn) == SCHEMA_VERSION
         assert not sa.inspect(conn).has_table("half_done")
     engine.dispose()
+
+
+def test_places_stored_before_name_lookups_existed_are_found_by_name_after_migrating(db_url):
+    engine = engine_for(db_url)
+    migrations.migrate(engine, target=3)
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO places (id, name, level, resolved, names) VALUES ('gn:1', 'Gödöllő', 'city', true, '[]')"
+            )
+        )
+    engine.dispose()
+    with open_store(db_url) as store:
+        [place] = store.places_named("GÖDÖLLŐ")
+        assert place.id == "gn:1"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -69,3 +69,12 @@ def select_document(conn: sa.Connection, sha: str) -> Document | None:
 def select_documents(conn: sa.Connection) -> list[Document]:
     query = sa.select(documents).order_by(documents.c.stored_at, documents.c.name)
     return [document_from_row(row) for row in conn.execute(query).mappings()]
+
+
+def select_documents_by_sha(conn: sa.Connection, shas: Collection[str]) -> dict[str, Document]:
+    ordered = sorted(shas)
+    found: dict[str, Document] = {}
+    for offset in range(0, len(ordered), 500):  # IN lists well below every database's parameter limit
+        query = sa.select(documents).where(documents.c.sha256.in_(ordered[offset : offset + 500]))
+        found.update((row["sha256"], document_from_row(row)) for row in conn.execute(query).mappings())
+    return found

@@ -136,10 +136,24 @@ def _v3_index_assertions_created(conn: sa.Connection) -> None:
     sa.Index("assertions_created", table.c.created).create(conn)
 
 
+def _v4_place_name_key(conn: sa.Connection) -> None:
+    # Finding places by name in any case; filled here for rows written before this step.
+    import unicodedata
+
+    md = sa.MetaData()
+    table = sa.Table("places", md, sa.Column("id", sa.String(200)), sa.Column("name", sa.Text))
+    conn.execute(sa.text("ALTER TABLE places ADD COLUMN name_key TEXT NOT NULL DEFAULT ''"))
+    key = sa.Table("places", sa.MetaData(), sa.Column("id", sa.String(200)), sa.Column("name_key", sa.Text))
+    for pid, name in conn.execute(sa.select(table.c.id, table.c.name)).all():
+        conn.execute(key.update().where(key.c.id == pid).values(name_key=unicodedata.normalize("NFC", name).casefold()))
+    sa.Index("places_name_key", key.c.name_key).create(conn)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "documents, places and assertions", _v1_documents_places_assertions),
     Step(2, "review decisions", _v2_review_decisions),
     Step(3, "index assertions by creation time", _v3_index_assertions_created),
+    Step(4, "places findable by name in any case", _v4_place_name_key),
 )
 LATEST = STEPS[-1].version
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from twinatlas.models import Level, Place
 from twinatlas.store.dialect import insert_ignoring_existing
-from twinatlas.store.schema import places
+from twinatlas.store.schema import name_key, places
 
 # Attributes that a later, better-informed Place may fill in; `id` is the key and never changes.
 _MERGED = ("country", "geonames_id", "iso3166_2", "wikidata", "lat", "lon", "population", "parent", "seat")
@@ -32,6 +32,7 @@ def place_row(place: Place) -> dict[str, Any]:
         "seat": place.seat,
         "resolved": place.resolved,
         "names": [list(pair) for pair in place.names],
+        "name_key": name_key(place.name),
     }
 
 
@@ -110,3 +111,9 @@ def select_places(conn: sa.Connection, ids: Sequence[str] | None = None) -> list
         query = sa.select(places).where(places.c.id.in_(ids[offset : offset + _CHUNK]))
         found.extend(place_from_row(row) for row in conn.execute(query).mappings())
     return sorted(found, key=lambda p: p.id)
+
+
+def select_places_named(conn: sa.Connection, name: str) -> list[Place]:
+    """Places whose name is `name` up to case and Unicode composition."""
+    query = sa.select(places).where(places.c.name_key == name_key(name)).order_by(places.c.id)
+    return [place_from_row(row) for row in conn.execute(query).mappings()]

@@ -11,11 +11,18 @@ indexed because a place can sit on either side.
 
 from __future__ import annotations
 
+import unicodedata
+
 import sqlalchemy as sa
 
 from twinatlas.models import Event, Kind, Level, Review
 
 metadata = sa.MetaData()
+
+
+def name_key(name: str) -> str:
+    """The lookup form of a place name: NFC and casefolded, so 'ВИТЕБСК' finds 'Витебск'."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _one_of(column: str, values: type[Event] | type[Kind] | type[Level] | type[Review]) -> str:
@@ -62,9 +69,12 @@ places = sa.Table(
     sa.Column("seat", sa.String(200)),
     sa.Column("resolved", sa.Boolean, nullable=False),
     sa.Column("names", sa.JSON, nullable=False),  # [[lang, name], ...]
+    # name_key(name), for lookups blind to case and composition; added by migration 4, hence last.
+    sa.Column("name_key", sa.Text, nullable=False, server_default=""),
     sa.CheckConstraint(_one_of("level", Level), name="places_level_known"),
     sa.Index("places_country_level", "country", "level"),
     sa.Index("places_geonames_id", "geonames_id"),
+    sa.Index("places_name_key", "name_key"),
 )
 
 assertions = sa.Table(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -29,8 +29,15 @@ from twinatlas.store.dialect import (
     parse_url,
     shown,
 )
-from twinatlas.store.documents import check_sha, document_row, has_document, select_document, select_documents
-from twinatlas.store.places import select_places, upsert_places
+from twinatlas.store.documents import (
+    check_sha,
+    document_row,
+    has_document,
+    select_document,
+    select_documents,
+    select_documents_by_sha,
+)
+from twinatlas.store.places import select_places, select_places_named, upsert_places
 from twinatlas.store.schema import assertions, documents, places, review_decisions
 
 
@@ -153,6 +160,11 @@ class Store:
         with self._reading() as conn:
             return select_documents(conn)
 
+    def documents_by_sha(self, shas: Collection[str]) -> dict[str, Document]:
+        """The stored documents among `shas`, by SHA-256 (absent ones are left out)."""
+        with self._reading() as conn:
+            return select_documents_by_sha(conn, shas)
+
     # --- places -------------------------------------------------------------------------------------
 
     def place(self, place_id: str) -> Place | None:
@@ -163,6 +175,11 @@ class Store:
     def places(self) -> list[Place]:
         with self._reading() as conn:
             return select_places(conn)
+
+    def places_named(self, name: str) -> list[Place]:
+        """Places whose name is `name` in any case ('ВИТЕБСК' finds Витебск), ordered by id."""
+        with self._reading() as conn:
+            return select_places_named(conn, name)
 
     # --- assertions and review --------------------------------------------------------------------------
 
