@@ -121,3 +121,25 @@ def test_a_pending_termination_raises_its_conflict_only_when_pending_claims_are_
     assert merge_relations(doubtful, docs(seed), at=TODAY) == []
     (relation,) = merge_relations(doubtful, docs(seed), at=TODAY, include_pending=True)
     assert kinds(relation) == ["termination-without-establishment"]
+
+
+def test_an_undated_signed_claim_after_a_suspension_is_listed_for_a_person_to_judge():
+    older, later = document("suspended.txt", published="2022-03-05"), document("profile.txt", published="2024-06-01")
+    relation = merge_relation(
+        COLOGNE,
+        VOLGOGRAD,
+        [
+            said(older, COLOGNE, VOLGOGRAD, Event.SIGNED, "1988"),
+            said(older, COLOGNE, VOLGOGRAD, Event.SUSPENDED, "2022-03"),
+            said(later, COLOGNE, VOLGOGRAD, Event.SIGNED),
+        ],
+        docs(older, later),
+        at=TODAY,
+    )
+    assert relation.status is Event.SIGNED  # placed at publication, as undated claims are
+    (conflict,) = relation.conflicts
+    assert conflict.kind == "contradictory-status"
+    assert conflict.detail == (
+        "suspended 2022-03 (suspended.txt), then called signed without a date in a text published 2024-06-01"
+        " (profile.txt)"
+    )

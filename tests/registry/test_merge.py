@@ -190,3 +190,38 @@ def test_merge_relations_groups_by_unordered_pair_and_skips_pairs_with_nothing_u
     (relation,) = relations
     assert {relation.a.id, relation.b.id} == {OMSK.id, VITEBSK.id}
     assert [step.event for step in relation.history] == [Event.PLANNED, Event.SIGNED]
+
+
+def test_a_lapsed_agreement_signed_anew_has_a_closed_lapse_period():
+    page = document("renewal.txt")
+    relation = merge_relation(
+        OMSK,
+        HASKOVO,
+        [
+            said(page, OMSK, HASKOVO, Event.SIGNED, "2001"),
+            said(page, OMSK, HASKOVO, Event.LAPSED, "2011"),
+            said(SIGNED_1999, OMSK, HASKOVO, Event.SIGNED, "2019-10"),
+        ],
+        docs(page, SIGNED_1999),
+        at=date(2025, 1, 1),
+    )
+    (lapse,) = periods(relation.history, Event.LAPSED)
+    assert (lapse.start, lapse.end) == (PartialDate(2011), PartialDate(2019, 10))
+    assert relation.status is Event.SIGNED
+    assert relation.end is None  # a lapse is not a termination
+
+
+def test_the_pair_json_shows_where_a_date_came_from():
+    article = document("profile.txt", published="2024-02-02")
+    relation = merge_relation(OMSK, HASKOVO, [said(article, OMSK, HASKOVO, Event.SIGNED)], docs(article))
+    (step,) = relation.to_json()["history"]
+    assert step["date"] == "2024-02-02"
+    assert step["sources"][0] | {"quote": "…"} == {
+        "doc": "profile.txt",
+        "url": article.url,
+        "quote": "…",
+        "event": "signed",
+        "date": "2024-02-02",
+        "date_from_publication": True,
+        "review": "accepted",
+    }

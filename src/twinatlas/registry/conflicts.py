@@ -5,7 +5,8 @@ Kinds (the `kind` field of models.Conflict):
 - start-dates-differ: sources give different years for the first signing;
 - planned-not-signed: a plan older than the horizon (default two years) with no signing since;
 - signed-after-termination: the pair was signed again after a termination;
-- contradictory-status: sources give different statuses for the same date.
+- contradictory-status: sources give different statuses for the same date, or a text calls a suspended or
+  lapsed pair signed without dating a renewal.
 """
 
 from __future__ import annotations
@@ -100,6 +101,29 @@ def _contradictory_status(rel: Relation, steps: Sequence[HistoryStep]) -> list[C
     return out
 
 
+def _undated_signing_after_an_end(rel: Relation, steps: Sequence[HistoryStep]) -> list[Conflict]:
+    """An undated "twinned with" in a text published after a suspension or lapse moves the status back to
+    signed (undated claims are placed at publication). It may be a real renewal or a stale restatement;
+    a person has to decide, so it is listed. (After a termination, signed-after-termination covers it.)"""
+    out = []
+    last_end: HistoryStep | None = None
+    for step in (s for s in steps if s.date is not None and s.event is not Event.PLANNED):
+        if step.event in (Event.SUSPENDED, Event.LAPSED):
+            last_end = step
+        elif step.event is Event.TERMINATED:
+            last_end = None
+        elif last_end is not None and all(src.date_from_publication for src in step.sources):
+            detail = (
+                f"{last_end.event.value} {_when(last_end)} ({_docs(last_end.sources)}), then called signed without"
+                f" a date in a text published {_when(step)} ({_docs(step.sources)})"
+            )
+            out.append(Conflict(rel.a, rel.b, "contradictory-status", detail))
+            last_end = None
+        else:
+            last_end = None
+    return out
+
+
 def find_conflicts(
     relation: Relation, at: AtDate = None, plan_horizon_years: int = DEFAULT_PLAN_HORIZON_YEARS
 ) -> list[Conflict]:
@@ -111,6 +135,7 @@ def find_conflicts(
         *_planned_not_signed(relation, steps, at, plan_horizon_years),
         *_signed_after_termination(relation, steps),
         *_contradictory_status(relation, steps),
+        *_undated_signing_after_an_end(relation, steps),
     ]
 
 
