@@ -58,7 +58,7 @@ def spot(text: str) -> list[Mention]:
         if match.start() > 0 and text[match.start() - 1].isalpha() and match.group().isascii():
             continue
         end = match.end()
-        while end < len(text) and text[end].isalpha() and not match.group()[0] in "苏大":
+        while end < len(text) and text[end].isalpha() and match.group()[0] not in "苏大":
             end += 1
         stem = match.group().lower()
         out.append(Mention(match.start(), end, text[match.start() : end], (NameMatch(place(stem), stem, "folded"),)))

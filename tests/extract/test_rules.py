@@ -1,0 +1,114 @@
+"""Extraction rules, each on example sentences written for the test (a stand-in gazetteer spots the places)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fakes import document, pairs, spot
+
+from twinatlas.extract import extract_claims
+from twinatlas.models import Kind
+
+
+def run(text: str, lang: str, published: str | None = None) -> set[tuple[str, str, str, str | None]]:
+    return pairs(extract_claims(document(text, lang, published), spot(text)))
+
+
+def test_coordination_with_a_full_date():
+    assert run("5 мая 2021 года Омск и Витебск стали городами-побратимами.", "ru") == {
+        ("Omsk", "Vitebsk", "signed", "2021-05-05")
+    }
+
+
+def test_several_partners_after_with_share_the_subject():
+    found = run("Leeds signed partnership agreements with Lyon, Dortmund and Rostov in 2019.", "en")
+    assert found == {
+        ("Leeds", "Lyon", "signed", "2019"),
+        ("Dortmund", "Leeds", "signed", "2019"),
+        ("Leeds", "Rostov", "signed", "2019"),
+    }
+
+
+def test_planned_partners_take_the_subject_from_the_previous_sentence():
+    text = "Делегация Казани прибыла в Минск. Планируется, что соглашения о побратимстве будут подписаны с Брестом."
+    assert run(text, "ru") == {("Brest", "Kazan", "planned", None)}
+
+
+def test_termination_does_not_leak_into_the_next_clause():
+    text = "Кельн разорвал договор с Казанью, но Омск и Витебск подписали соглашение о сотрудничестве."
+    assert run(text, "ru") == {("Cologne", "Kazan", "terminated", None), ("Omsk", "Vitebsk", "signed", None)}
+
+
+def test_a_date_of_another_clause_is_not_borrowed():
+    text = "В 2015 году Кельн разорвал договор с Казанью; Омск и Витебск стали побратимами."
+    assert ("Omsk", "Vitebsk", "signed", None) in run(text, "ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Омск не подписал соглашение о побратимстве с Казанью.", "ru"),
+        ("The council of Leeds refused to sign a twinning agreement with Tver.", "en"),
+        ("Dortmund ist nicht mit Riga verschwistert.", "de"),
+    ],
+)
+def test_negation_and_refusal_state_no_relation(text, lang):
+    assert run(text, lang) == set()
+
+
+def test_a_negated_termination_keeps_the_relation():
+    assert run("Leeds will not revoke its sister city ties with Rostov.", "en") == {("Leeds", "Rostov", "signed", None)}
+
+
+def test_country_level_statements_yield_no_pair():
+    text = "Латвийские города разорвали связи с российскими партнерами, Латвия прекратила сотрудничество."
+    assert run(text, "ru") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Kraków zerwał współpracę z Rostov w marcu 2022 roku.", "pl", ("Krakow", "Rostov", "terminated", "2022-03")),
+        ("Київ розірвав угоду про побратимство з Мінськом у лютому.", "uk", ("Kyiv", "Minsk", "terminated", "2022-02")),
+        (
+            "Dortmund hat die Partnerschaft mit Rostov im März ausgesetzt.",
+            "de",
+            ("Dortmund", "Rostov", "suspended", "2022-03"),
+        ),  # noqa: E501
+        ("Lyon a suspendu son jumelage avec Novgorod.", "fr", ("Lyon", "Novgorod", "suspended", None)),
+        ("苏州与大阪于2024年11月19日缔结友好城市关系。", "zh", ("Osaka", "Suzhou", "signed", "2024-11-19")),
+    ],
+)
+def test_events_and_dates_across_languages(text, lang, expected):
+    assert run(text, lang, "2022-05-21") == {expected}
+
+
+def test_list_header_year_applies_to_every_pair_on_its_line():
+    text = "Побратимени градове\n\n1997 година: Могильов – Габрово, Брест — Плевен\n1999 година: Пинск ‒ Варна\n"
+    assert run(text, "bg") == {
+        ("Gabrovo", "Mogilev", "signed", "1997"),
+        ("Brest", "Pleven", "signed", "1997"),
+        ("Pinsk", "Varna", "signed", "1999"),
+    }
+
+
+def test_partner_list_after_a_colon_with_item_years():
+    text = "Partner cities of Leeds: Lyon (1995), Dortmund (Germany, 2003)\n"
+    assert run(text, "en") == {("Leeds", "Lyon", "signed", "1995"), ("Dortmund", "Leeds", "signed", "2003")}
+
+
+def test_list_quote_runs_from_the_header_to_the_item():
+    text = "Twin towns\n1997: Lyon – Riga, Leeds – Tver\n"
+    claims = extract_claims(document(text, "en"), spot(text))
+    last = max(claims, key=lambda claim: claim.end)
+    assert last.quote == "1997: Lyon – Riga, Leeds – Tver"
+    assert text[last.start : last.end] == last.quote
+
+
+def test_kind_comes_from_the_trigger_words():
+    text = "Riga and Lyon signed a cooperation agreement. Leeds and Tver became sister cities."
+    kinds = {claim.b.surface: claim.kind for claim in extract_claims(document(text, "en"), spot(text))}
+    assert kinds == {"Lyon": Kind.COOPERATION, "Tver": Kind.TWINNING}
+
+
+def test_text_without_triggers_yields_nothing_even_with_places():
+    assert run("Omsk, Vitebsk and Brest hosted a football tournament.", "en") == set()
