@@ -73,7 +73,7 @@ def test_country_level_statements_yield_no_pair():
             "Dortmund hat die Partnerschaft mit Rostov im März ausgesetzt.",
             "de",
             ("Dortmund", "Rostov", "suspended", "2022-03"),
-        ),  # noqa: E501
+        ),
         ("Lyon a suspendu son jumelage avec Novgorod.", "fr", ("Lyon", "Novgorod", "suspended", None)),
         ("苏州与大阪于2024年11月19日缔结友好城市关系。", "zh", ("Osaka", "Suzhou", "signed", "2024-11-19")),
     ],

@@ -140,8 +140,6 @@ def prose_claims(
         if not found:
             continue
         dates = find_dates(folded, clause.start, clause.end, data, published)
-        if not dates and len(parts) == 1:
-            dates = find_dates(folded, sentence.start, sentence.end, data, published)
         date = _date_for(statement, dates)
         for subject, partner, rule, base in found:
             confidence = base * (0.6 + 0.4 * statement.strength)
