@@ -112,3 +112,20 @@ def test_kind_comes_from_the_trigger_words():
 
 def test_text_without_triggers_yields_nothing_even_with_places():
     assert run("Omsk, Vitebsk and Brest hosted a football tournament.", "en") == set()
+
+
+def test_bullet_separated_items_after_a_year():
+    text = "Twin towns\n2022 • Leeds – Riga • Lyon – Tver\n"
+    assert run(text, "en") == {("Leeds", "Riga", "signed", "2022"), ("Lyon", "Tver", "signed", "2022")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Dortmund will im Frühjahr eine Partnerschaft mit Riga unterzeichnen.", "de"),
+        ("Lyon signera une charte de jumelage avec Riga.", "fr"),
+        ("Київ готується підписати угоду про побратимство з Мінськом.", "uk"),
+    ],
+)
+def test_intentions_are_planned(text, lang):
+    assert {event for _, _, event, _ in run(text, lang)} == {"planned"}

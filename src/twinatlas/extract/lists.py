@@ -16,7 +16,7 @@ from twinatlas.extract.langdata import LangData
 from twinatlas.extract.text import Positions, Span, words
 from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
-_YEAR_HEADER = re.compile(r"\s{0,8}[-•*·▪‣]?\s{0,4}((?:19|20)\d\d)(?!\d)[^\n\d:–—‒-]{0,24}?\s?(?:[:–—‒-]|$)")
+_YEAR_HEADER = re.compile(r"\s{0,8}[-•*·▪‣]?\s{0,4}((?:19|20)\d\d)(?!\d)[^\n\d:–—‒•|-]{0,24}?\s?(?:[:–—‒•|-]|$)")
 _DASHES = "–—‒"
 LIST_LINE_MAX = 400  # longer lines are prose, not list rows
 HEADER_REACH_LINES = 40  # a relation header scopes this many list lines below it
