@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from twinatlas.errors import InvalidInput, NotFound
-from twinatlas.models import Assertion, Event, Kind, PartialDate, Review, iso_or_none
+from twinatlas.models import Assertion, Event, Kind, PartialDate, Place, Review, iso_or_none
 from twinatlas.store.documents import as_utc
 from twinatlas.store.places import place_from_row
 from twinatlas.store.schema import assertions, documents, places, review_decisions
@@ -105,7 +105,8 @@ def select_assertions(conn: sa.Connection, where: AssertionFilter) -> list[Asser
         query = query.where(assertions.c.created >= where.since)
     if where.ids is not None:
         query = query.where(assertions.c.id.in_(list(where.ids)))
-    return [_assertion_from_row(row) for row in conn.execute(query).mappings()]
+    seen: dict[str, Place] = {}  # one Place object per id: rows repeat the same places many times
+    return [_assertion_from_row(row, seen) for row in conn.execute(query).mappings()]
 
 
 def count_assertions(conn: sa.Connection, states: Collection[Review]) -> int:
@@ -115,11 +116,18 @@ def count_assertions(conn: sa.Connection, states: Collection[Review]) -> int:
     return int(conn.execute(query).scalar_one())
 
 
-def _assertion_from_row(row: Mapping[Any, Any]) -> Assertion:
+def _place(row: Mapping[Any, Any], prefix: str, seen: dict[str, Place]) -> Place:
+    place_id = row[prefix + "id"]
+    if place_id not in seen:
+        seen[place_id] = place_from_row(row, prefix)
+    return seen[place_id]
+
+
+def _assertion_from_row(row: Mapping[Any, Any], seen: dict[str, Place]) -> Assertion:
     return Assertion(
         doc=row["doc"],
-        a=place_from_row(row, "a_"),
-        b=place_from_row(row, "b_"),
+        a=_place(row, "a_", seen),
+        b=_place(row, "b_", seen),
         a_text=row["a_text"],
         b_text=row["b_text"],
         event=Event(row["event"]),
