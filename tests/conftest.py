@@ -16,3 +16,12 @@ def need_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: ../shared/ is only available inside the project workspace")
     return path
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    """The gazetteer index of the default cache dir (TWINATLAS_CACHE_DIR honoured), built on first use."""
+    from twinatlas.config import load_settings
+    from twinatlas.gazetteer import open_gazetteer
+
+    return open_gazetteer(load_settings().gazetteer_path)

@@ -1,0 +1,64 @@
+"""Lemma candidates for one word: pymorphy3 (ru, uk) with all its parses, simplemma (bg, pl, de, hbs, ...),
+then the language's suffix rules (morphology.toml) for what the lemmatisers miss (Belarusian has none).
+
+Lemmatisers are slow per word, so results are cached by (word, language); analysers load lazily, once.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from twinatlas.gazetteer.langdata import morphology
+
+MAX_FORMS = 8
+
+
+@cache
+def _pymorphy(code: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=code)
+
+
+def _pymorphy_forms(word: str, code: str) -> list[str]:
+    forms = []
+    for parse in _pymorphy(code).parse(word)[:6]:
+        forms.append(parse.normal_form)
+        # Place names are nouns: also offer the nominative singular the parse inflects to.
+        inflected = parse.inflect({"nomn", "sing"}) if "NOUN" in parse.tag else None
+        if inflected is not None:
+            forms.append(inflected.word)
+    return forms
+
+
+def _simplemma_forms(word: str, code: str) -> list[str]:
+    import simplemma
+
+    try:
+        lemma = simplemma.lemmatize(word, lang=code)
+    except ValueError:  # a language simplemma does not ship
+        return []
+    return [lemma] if lemma else []
+
+
+@cache
+def lemma_forms(word: str, lang: str | None) -> tuple[str, ...]:
+    """Other forms the word may be an inflection of, most likely first; never the word itself."""
+    if lang is None or len(word) < 3:
+        return ()
+    rules = morphology(lang)
+    forms: list[str] = []
+    if rules.lemmatiser == "pymorphy3" and rules.code:
+        forms += _pymorphy_forms(word.lower(), rules.code)
+    elif rules.lemmatiser == "simplemma" and rules.code:
+        forms += _simplemma_forms(word, rules.code)
+    lowered = word.lower()
+    for ending, replacement in rules.suffixes:
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 2:
+            forms.append(lowered[: len(lowered) - len(ending)] + replacement)
+    out: list[str] = []
+    for form in forms:
+        if form.lower() != lowered and form not in out:
+            out.append(form)
+    return tuple(out[:MAX_FORMS])

@@ -1,0 +1,201 @@
+"""Mention spotting: every span of a text that may name a place, with level and country hints.
+
+Greedy longest match over 1..4-word windows that start with a word that can start a name (capitalised in
+cased scripts). Level words next to the name join the mention («Минская область», «община Опан»,
+«Витебского горисполкома»); a country adjective just before it sets the country hint («российским
+Геленджиком»). Scripts without spaces are matched character by character over the index's keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+from twinatlas.gazetteer.langdata import all_stopwords, country_of_words, level_of_words, morphology, suffix_levels
+from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
+from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
+
+MAX_WINDOW = 4
+MAX_CONNECTOR = 3  # lowercase words inside a name: "Frankfurt am Main", "Castellón de la Plana"
+_GAP = re.compile(r"^[ \t\u00a0-]{1,2}$")  # what may separate the words of one name
+_SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+MIN_POPULATION_INFLECTED = 1000  # an inflected or adjectival match of a hamlet is more likely a word
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _joined(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """Tokens i..j sit next to each other with only a space or a hyphen between them."""
+    return all(_GAP.match(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, j))
+
+
+def _level_after(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[Level, int] | None:
+    """A level phrase starting right after token j: returns its level and the index of its last token."""
+    folded = []
+    for k in range(j + 1, min(j + 4, len(toks))):
+        if not _joined(text, toks, k - 1, k):
+            break
+        folded.append(fold(toks[k][2]))
+    found = level_of_words(folded) if folded else None
+    if found is None or len(folded[0]) <= 2:  # abbreviations («гр.», "m.") stand before names, not after
+        return None
+    return found[0], j + found[1]
+
+
+def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[Level, int] | None:
+    """A level phrase ending right before token i (often abbreviated: «гр.», "m."): its level and first token."""
+    for n in (3, 2, 1):
+        start = i - n
+        if start < 0:
+            continue
+        gap = text[toks[i - 1][1] : toks[i][0]]
+        if not re.match(r"^\.?[ \t\u00a0]{0,2}$", gap) or not _joined(text, toks, start, i - 1):
+            continue
+        if len(toks[i - 1][2]) <= 2 and not gap.startswith("."):
+            continue  # abbreviations («гр.», "m.") need their dot: «с», «у» are prepositions
+        found = level_of_words([fold(t[2]) for t in toks[start:i]])
+        if found and found[1] == n:
+            return found[0], start
+    return None
+
+
+def _country_before(text: str, toks: list[tuple[int, int, str]], i: int) -> str | None:
+    if i == 0 or not _joined(text, toks, i - 1, i):
+        return None
+    found = country_of_words([fold(toks[i - 1][2])])
+    return found[0] if found else None
+
+
+def _plausible(matches: tuple[NameMatch, ...], single_word: bool) -> bool:
+    """Drop hamlets reached only through inflection or adjectives: they are usually ordinary words."""
+    if not single_word:
+        return True
+    for match in matches:
+        if match.how in ("exact", "folded", "transliterated") or match.place.level != Level.CITY:
+            return True
+        if (match.place.population or 0) >= MIN_POPULATION_INFLECTED:
+            return True
+    return False
+
+
+def spot_mentions(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]:
+    """Every span of `text` that may name a place, left to right, non-overlapping."""
+    mentions = _spot_words(text, lang, index)
+    if is_spaceless_script(text):
+        mentions += _spot_spaceless(text, index)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]:
+    stop = morphology(lang).stopwords | all_stopwords()
+    toks = [t for t in tokens(text) if not is_spaceless_script(t[2])]
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        found = _mention_at(text, toks, i, lang, index, stop)
+        if found is None:
+            i += 1
+            continue
+        mention, last = found
+        mentions.append(mention)
+        i = last + 1
+    return mentions
+
+
+def _mention_at(
+    text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex, stop: frozenset[str]
+) -> tuple[Mention, int] | None:
+    word = toks[i][2]
+    before = _level_before(text, toks, i)
+    if not _capitalised(word) and (before is None or adjective_key(word) is None):
+        return None  # lowercase only for an adjective after a level word: "obwód lwowski"
+    if level_of_words([fold(word)]) is not None and before is None:
+        return None  # a level word itself («Област»), not a name
+    for j in range(min(i + MAX_WINDOW, len(toks)) - 1, i - 1, -1):
+        if not _joined(text, toks, i, j) or not (_capitalised(toks[j][2]) or i == j):
+            continue
+        if any(not _capitalised(t[2]) and len(t[2]) > MAX_CONNECTOR for t in toks[i + 1 : j]):
+            continue
+        if i == j and fold(word) in stop and before is None:
+            return None
+        matches = tuple(index.lookup(text[toks[i][0] : toks[j][1]], lang))
+        if not matches:
+            continue
+        found = _with_level(text, toks, i, j, lang, index, matches, before)
+        if found is not None:
+            return found
+    # No entity, but a name-like word with a level word beside it (a rural council): keep it as a mention.
+    after = _level_after(text, toks, i)
+    if _capitalised(word) and fold(word) not in stop and (after or before):
+        level, first, last = (after[0], i, after[1]) if after else (before[0], before[1], i)  # type: ignore[index]
+        start, end = toks[first][0], toks[last][1]
+        country = _country_before(text, toks, first)
+        return Mention(start, end, text[start:end], (), level_hint=level, country_hint=country), last
+    return None
+
+
+def _with_level(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    i: int,
+    j: int,
+    lang: str | None,
+    index: PlaceIndex,
+    matches: tuple[NameMatch, ...],
+    before: tuple[Level, int] | None,
+) -> tuple[Mention, int] | None:
+    """Attach an adjacent level phrase to the name i..j and narrow the matches to that level."""
+    start, end = toks[i][0], toks[j][1]
+    after = _level_after(text, toks, j)
+    level, first, last = None, i, j
+    if after is not None:
+        level, last = after
+    elif before is not None:
+        level, first = before
+    if level is not None:
+        with_level = tuple(index.lookup(text[toks[first][0] : toks[last][1]], lang))
+        if with_level or i == j:
+            matches = with_level
+            start, end = toks[first][0], toks[last][1]
+        else:
+            level, first, last = None, i, j
+    if level is None and not _plausible(matches, i == j):
+        return None
+    country = _country_before(text, toks, first)
+    return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
+
+
+def _spot_spaceless(text: str, index: PlaceIndex) -> list[Mention]:
+    """Character-level matching for Chinese and Japanese: longest key at each position, then level suffixes."""
+    automaton = getattr(index, "spaceless_automaton", None)
+    mentions = []
+    for run in _SPACELESS_RUN.finditer(text):
+        spans = automaton(run.group()) if automaton else _ngram_spans(run.group(), index)
+        for s, e in spans:
+            start, end = run.start() + s, run.start() + e
+            level = None
+            for phrase in suffix_levels():
+                suffix = phrase.stems[0]
+                if text.startswith(suffix, end):
+                    level, end = phrase.level, end + len(suffix)
+                    break
+            matches = tuple(index.lookup(text[start:end], None))
+            if matches or level is not None:
+                mentions.append(Mention(start, end, text[start:end], matches, level_hint=level))
+    return mentions
+
+
+def _ngram_spans(run: str, index: PlaceIndex) -> list[tuple[int, int]]:
+    """Fallback for indexes without an automaton: greedy longest 2..6-character windows."""
+    spans = []
+    i = 0
+    while i < len(run):
+        for n in range(min(6, len(run) - i), 1, -1):
+            if index.lookup(run[i : i + n], None):
+                spans.append((i, i + n))
+                i += n
+                break
+        else:
+            i += 1
+    return spans

@@ -1,0 +1,77 @@
+"""Place resolution: a mention's gazetteer matches -> scored candidates -> a choice, or an abstention.
+
+Uses the document's language and countries, the other party's country and level, level words and country
+adjectives next to the name, and population as a prior. Pure: the index is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from twinatlas.models import (
+    Claim,
+    DocContext,
+    Level,
+    Mention,
+    PlaceIndex,
+    Resolution,
+    ResolvedClaim,
+)
+from twinatlas.resolve.context import build_context
+from twinatlas.resolve.score import Hints
+from twinatlas.resolve.select import choose
+
+__all__ = ["build_context", "resolve_claims", "resolve_mention", "resolve_name"]
+
+MAX_NAME = 200
+
+
+def resolve_name(
+    text: str,
+    index: PlaceIndex,
+    lang: str | None = None,
+    country: str | None = None,
+    context: DocContext | None = None,
+) -> Resolution:
+    """Resolve a bare name («Нови Пазар», "obwód lwowski"); `country` is a hint, not a filter."""
+    if not isinstance(text, str) or not text.strip():
+        return Resolution(str(text or ""), None, "abstained: the name is empty")
+    if len(text) > MAX_NAME:
+        return Resolution(text[:MAX_NAME], None, f"abstained: {len(text)} characters is too long for a place name")
+    if any(ord(c) < 32 and c not in "\t\n\r" for c in text):
+        return Resolution(text[:MAX_NAME], None, "abstained: the name contains control characters")
+    from twinatlas.gazetteer.lookup import split_level
+
+    _, level = split_level(text)
+    mention = Mention(0, len(text), text, tuple(index.lookup(text, lang)), level_hint=level, country_hint=country)
+    return resolve_mention(mention, index, context or DocContext(lang=lang))
+
+
+def resolve_mention(
+    mention: Mention,
+    index: PlaceIndex,
+    context: DocContext | None,
+    other: Resolution | None = None,
+    other_level: Level | None = None,
+) -> Resolution:
+    other_place = other.choice if other is not None else None
+    hints = Hints(
+        level=mention.level_hint,
+        country=mention.country_hint,
+        other_country=other_place.country if other_place is not None else None,
+        other_level=other_level or (other_place.level if other_place is not None else None),
+    )
+    matches = mention.matches or tuple(index.lookup(mention.surface, context.lang if context else None))
+    return choose(mention.surface, matches, hints, context, f"no gazetteer entry matches {mention.surface!r}")
+
+
+def resolve_claims(claims: Sequence[Claim], context: DocContext, index: PlaceIndex) -> list[ResolvedClaim]:
+    """Resolve both parties of every claim; each party is resolved again knowing the other's first choice."""
+    out = []
+    for claim in claims:
+        first_a = resolve_mention(claim.a, index, context, other_level=claim.b.level_hint)
+        first_b = resolve_mention(claim.b, index, context, other_level=claim.a.level_hint)
+        a = resolve_mention(claim.a, index, context, first_b, claim.b.level_hint)
+        b = resolve_mention(claim.b, index, context, first_a, claim.a.level_hint)
+        out.append(ResolvedClaim(claim=claim, a=a, b=b))
+    return out

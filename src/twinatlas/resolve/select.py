@@ -1,0 +1,56 @@
+"""Candidates -> scores -> choice. Abstains when nothing supports a place; keeps an unresolved party when a
+level word or a country hint says a place is meant but the gazetteer has no such entity (a rural council).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from twinatlas.models import Candidate, DocContext, Level, NameMatch, Resolution, unresolved_place
+from twinatlas.resolve.score import Hints, score_match
+
+MIN_SCORE = 0.9  # below this the best candidate is a guess: abstain
+MAX_CANDIDATES = 8
+AMBIGUOUS_GAP = 0.05
+
+
+def choose(
+    text: str, matches: Sequence[NameMatch], hints: Hints, context: DocContext | None, why_none: str
+) -> Resolution:
+    """Score every match, pick the best; `why_none` is the reason given when there are no matches."""
+    candidates = sorted(
+        (score_match(m, hints, context) for m in matches), key=lambda c: (-c.score, -(c.place.population or 0))
+    )[:MAX_CANDIDATES]
+    if not candidates:
+        return _without_entity(text, hints, context, why_none)
+    best = candidates[0]
+    if best.score < MIN_SCORE:
+        fallback = _without_entity(text, hints, context, f"best candidate scores only {best.score:.2f}")
+        return Resolution(text, fallback.choice, fallback.reason, tuple(candidates))
+    reason = f"{best.place.name} ({best.place.country}, {best.place.level.value}): " + "; ".join(best.why)
+    if len(candidates) > 1 and best.score - candidates[1].score < AMBIGUOUS_GAP:
+        reason += f"; close to {candidates[1].place.name} ({candidates[1].place.country})"
+    return Resolution(text, best.place, reason, tuple(candidates))
+
+
+def _without_entity(text: str, hints: Hints, context: DocContext | None, why: str) -> Resolution:
+    if hints.level is None and hints.country is None:
+        return Resolution(text, None, f"abstained: {why}")
+    country = hints.country or _likely_country(hints, context)
+    level = hints.level or Level.CITY
+    place = unresolved_place(text, country, level)
+    return Resolution(text, place, f"unresolved {level.value} kept by its text ({why}); country {country or 'unknown'}")
+
+
+def _likely_country(hints: Hints, context: DocContext | None) -> str | None:
+    """The document's most named country other than the other party's (twinnings are mostly international)."""
+    if context is None:
+        return None
+    for country in context.countries:
+        if country != hints.other_country:
+            return country
+    return None
+
+
+def candidate_ids(candidates: Sequence[Candidate]) -> list[str]:
+    return [c.place.id for c in candidates]

@@ -1,0 +1,45 @@
+"""Look-ups in the built index: any script, case, inflection or level phrase finds the place."""
+
+import pytest
+
+from twinatlas.models import Level
+
+pytestmark = pytest.mark.slow
+
+
+def _top(gazetteer, surface, lang=None):
+    matches = gazetteer.lookup(surface, lang)
+    assert matches, f"{surface!r} found nothing"
+    return [(m.place.name, m.place.country, m.place.level) for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("surface", "lang", "country", "level"),
+    [
+        ("Брестом", "ru", "BY", Level.CITY),
+        ("Могильов", "bg", "BY", Level.CITY),
+        ("Магілёў", "be", "BY", Level.CITY),
+        ("Mogilev", "en", "BY", Level.CITY),
+        ("Krakowem", "pl", "PL", Level.CITY),
+        ("Kölns", "de", "DE", Level.CITY),
+        ("у Львові", "uk", "UA", Level.CITY),
+        ("Минская область", "ru", "BY", Level.REGION),
+        ("Минска област", "bg", "BY", Level.REGION),
+        ("obwód lwowski", "pl", "UA", Level.REGION),
+        ("Брестски район", "bg", "BY", Level.DISTRICT),
+        ("община Опан", "bg", "BG", Level.MUNICIPALITY),
+    ],
+)
+def test_lookup_finds_the_place_first_among_its_country_and_level(gazetteer, surface, lang, country, level):
+    found = [(cc, lvl) for _, cc, lvl in _top(gazetteer, surface, lang)]
+    assert (country, level) in found[:3]
+
+
+def test_level_word_narrows_to_that_level(gazetteer):
+    assert {lvl for _, _, lvl in _top(gazetteer, "Минская область", "ru")} == {Level.REGION}
+
+
+def test_lookup_of_nothing_useful_is_empty(gazetteer):
+    assert gazetteer.lookup("", "ru") == ()
+    assert gazetteer.lookup("x" * 10_000, None) == ()
+    assert gazetteer.lookup("Qzxqzxqzx", "en") == ()

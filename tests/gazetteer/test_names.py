@@ -1,0 +1,36 @@
+"""Name keys: spellings of one place in different scripts and languages meet; different places do not."""
+
+from twinatlas.gazetteer.names import adjective_key, adjective_keys_of_name, fold, skeleton
+
+
+def test_fold_removes_case_diacritics_and_punctuation():
+    assert fold("Kraków") == "krakow"
+    assert fold("Zaslavl’") == "zaslavl"
+    assert fold("Ruciane-Nida") == "ruciane" + "nida"
+
+
+def test_skeleton_meets_across_slavic_spellings_and_scripts():
+    assert skeleton("Могильов") == skeleton("Могилёв") == skeleton("Mogilev")
+    assert skeleton("Заславл") == skeleton("Zaslavl'") == skeleton("Заславль")
+    assert skeleton("Сморгон") == skeleton("Сморгонь")
+    assert skeleton("Мозир") == skeleton("Мозырь")
+    assert skeleton("Kraków") == skeleton("Краков")
+
+
+def test_skeleton_keeps_different_places_apart():
+    assert skeleton("Минск") != skeleton("Пинск")
+    assert skeleton("Брест") != skeleton("Бремен")
+
+
+def test_adjective_key_of_region_adjectives_in_several_languages():
+    assert adjective_key("Минская") == adjective_key("Минска") == adjective_key("Мінская") == "~minsk"
+    assert adjective_key("Брестский") == adjective_key("Брестски") == adjective_key("Брэсцкі")
+    assert adjective_key("Минск") is not None  # a name ending in -sk keys like its adjective
+    assert adjective_key("Гомель") is None
+
+
+def test_generated_adjectives_of_a_name_meet_the_real_adjective():
+    assert adjective_key("Брестски") in adjective_keys_of_name("Брест")
+    assert adjective_key("Гомелска") in adjective_keys_of_name("Гомель")
+    assert adjective_key("Русенска") in adjective_keys_of_name("Русе")
+    assert adjective_key("lwowski") in adjective_keys_of_name("Lwów")
