@@ -12,5 +12,6 @@ from twinatlas.cli import commands_gazetteer as _commands_gazetteer  # noqa: F40
 from twinatlas.cli import commands_extract as _commands_extract  # noqa: F401  isort: skip
 from twinatlas.cli import commands_store as _commands_store  # noqa: F401  isort: skip
 from twinatlas.cli import commands_demo as _commands_demo  # noqa: F401  isort: skip
+from twinatlas.cli import commands_web as _commands_web  # noqa: F401  isort: skip
 
 __all__ = ["cli", "main"]
