@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///twinatlas.db
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench clean chromium
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,13 @@ typecheck: $(VENV)/.installed-dev
 pytest: $(VENV)/.installed-dev
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+# Browser tests (tests/web/test_browser.py) drive Debian's chromium through Playwright's Python package (a dev
+# dependency). Installed here when missing and we are root; otherwise those tests skip and say why.
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi
+
+test: lint typecheck chromium pytest
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/run_all.py
