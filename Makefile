@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= sqlite:///twinatlas.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint typecheck pytest bench clean chromium
 
@@ -19,9 +21,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# The main job: the demo registry in ./twinatlas.db, served as web pages and a JSON API.
 run: $(VENV)/.installed
 	$(BIN)/twinatlas gazetteer build --if-missing
 	$(BIN)/twinatlas --db $(DB) demo
+	$(BIN)/twinatlas --db $(DB) serve --host $(HOST) --port $(PORT)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests bench
@@ -41,7 +45,7 @@ chromium:
 test: lint typecheck chromium pytest
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/run_all.py
+	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

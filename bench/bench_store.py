@@ -1,7 +1,7 @@
 """Store speeds on SQLite: writing documents with assertions, and reading one place's assertions.
 
 Synthetic data (no ../shared needed): N_PLACES places, N_DOCS documents of ASSERTIONS_PER_DOC assertions
-each between random places (seeded). Run: .venv/bin/python bench/store_bench.py [sqlite-or-postgresql-url]
+each between random places (seeded). Run: .venv/bin/python bench/bench_store.py [sqlite-or-postgresql-url]
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Registry core speeds: merging assertions into relations, partners queries, conflicts, network metrics.
 
-Run: .venv/bin/python bench/registry_bench.py   (needs ../shared/data; prints one line per figure)
+Run: .venv/bin/python bench/bench_registry.py   (needs ../shared/data; prints one line per figure)
 Input: the 33k pairs of ../shared/data/twinnings-reference.csv turned into assertions in memory (a signing
 at the start year when given, else undated with a made-up publication date; a termination at the end year),
 and KONECT's sister-city network for the graph metrics. No store involved: this measures the pure core.
