@@ -116,7 +116,7 @@ def eval_command(app: AppContext, gold_dir: Path, lang: str | None, as_json: boo
     index = _gazetteer(app)
     predictions = {}
     for doc in gold:
-        document = read_path(doc.text_path, lang=lang or (doc.lang if doc.lang != "?" else None))
+        document = read_path(doc.text_path, lang=lang)  # language detected as `extract` does, so figures agree
         predictions[doc.name] = [a.to_json() for a in process(document, index)]
     scores = score(gold, predictions)
     if as_json:

@@ -122,9 +122,12 @@ def words(text: str) -> list[str]:
 
 
 def is_party(mention: Mention) -> bool:
-    """A mention that can be a party to a twinning: names a place below the country level."""
+    """A mention that can be a party to a twinning: names a place below the country level.
+
+    A name that can mean a country means the country ('Россия', not the village of that name).
+    """
     if mention.matches:
-        return any(match.place.level is not Level.COUNTRY for match in mention.matches)
+        return all(match.place.level is not Level.COUNTRY for match in mention.matches)
     return mention.level_hint is not None and mention.level_hint is not Level.COUNTRY
 
 
