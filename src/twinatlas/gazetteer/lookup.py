@@ -12,6 +12,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from twinatlas.errors import GazetteerError
 from twinatlas.gazetteer.langdata import level_of_words, suffix_levels
@@ -78,6 +79,7 @@ class Gazetteer:
         self._cache: dict[tuple[str, str | None], tuple[NameMatch, ...]] = {}
         self._places: dict[int, Place] = {}
         self._keys: dict[str, list[tuple[int, str, str]]] = {}
+        self._automaton: Any = None
 
     def close(self) -> None:
         self._db.close()
@@ -99,6 +101,32 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         row = self._db.execute("SELECT * FROM places WHERE id=?", (place_id,)).fetchone()
         return self._place(row) if row else None
+
+    def spaceless_automaton(self, run: str) -> list[tuple[int, int]]:
+        """Longest non-overlapping (start, end) spans of a Chinese/Japanese run that are index keys.
+
+        Aho–Corasick over the keys of those scripts, built on first use; only towns of 10,000 or more and
+        admin units take part, so that two-character words («友好») do not turn into hamlets.
+        """
+        if self._automaton is None:
+            import ahocorasick
+
+            automaton = ahocorasick.Automaton()
+            rows = self._db.execute(
+                "SELECT DISTINCT k.key FROM keys k JOIN places p ON p.rid = k.rid "
+                "WHERE k.key >= '\u3040' AND k.key < '\ud7b0' AND (p.level != 'city' OR p.population >= 10000)"
+            )
+            for (key,) in rows:
+                if len(key) >= 2 and is_spaceless_script(key):
+                    automaton.add_word(key, len(key))
+            automaton.make_automaton()
+            self._automaton = automaton
+        found = sorted(((end - n + 1, end + 1) for end, n in self._automaton.iter(run)), key=lambda s: (s[0], -s[1]))
+        spans: list[tuple[int, int]] = []
+        for start, end in found:
+            if not spans or start >= spans[-1][1]:
+                spans.append((start, end))
+        return spans
 
     # --- internals --------------------------------------------------------------------------------------
     def _lookup(self, surface: str, lang: str | None) -> tuple[NameMatch, ...]:
@@ -147,8 +175,8 @@ class Gazetteer:
         for rid, kind, name in self._rows(key):
             place = self._place_by_rid(rid)
             actual = how
-            if kind == "adjective":
-                actual = "adjective"
+            if kind in ("adjective", "level-phrase"):
+                actual = kind
             elif how == "exact":
                 actual = "exact" if name == form else "folded" if fold(name) == folded else "transliterated"
             out.append(NameMatch(place=place, key=key, how=actual, name=name))

@@ -91,8 +91,11 @@ def adjective_keys_of_name(name: str) -> set[str]:
     if skeleton(base).endswith("sk"):
         return {"~" + skeleton(base)}
     forms = {base + "ski"}
-    if base[-1] in "aeiouаеиоуяюыэіє":
-        forms |= {base[:-1] + "ski", base + "nski", base[:-1] + "enski"}
+    vowels = "aeiouyėąęаеиоуяюыэіє"
+    if base[-1] in vowels:
+        forms |= {base[:-1] + "ski", base + "nski", base[:-1] + "enski", base.rstrip(vowels) + "ski"}
+    elif base.endswith(("ys", "is", "as", "us")):  # Lithuanian nominatives: Panevėžys -> Паневежский
+        forms.add(base[:-2].rstrip(vowels) + "ski")
     if base.endswith(("ka", "ка")):  # Жабинка -> Жабинковски
         forms.add(base[:-1] + "ovski")
     return {key for form in forms if (key := adjective_key(form))}

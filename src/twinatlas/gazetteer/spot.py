@@ -43,6 +43,17 @@ def _level_after(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[L
     return found[0], j + found[1]
 
 
+def _shared_level_after(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[Level, int, int] | None:
+    """A level phrase after 'X and Y' that covers X too: (level, first token, last token of the phrase)."""
+    if j + 3 >= len(toks) or not _joined(text, toks, j, j + 2):
+        return None
+    connector, second = toks[j + 1][2], toks[j + 2][2]
+    if not (connector.islower() and len(connector) <= MAX_CONNECTOR and _capitalised(second)):
+        return None
+    after = _level_after(text, toks, j + 2)
+    return (after[0], j + 3, after[1]) if after else None
+
+
 def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[Level, int] | None:
     """A level phrase ending right before token i (often abbreviated: «гр.», "m."): its level and first token."""
     for n in (3, 2, 1):
@@ -149,11 +160,18 @@ def _with_level(
     start, end = toks[i][0], toks[j][1]
     after = _level_after(text, toks, j)
     level, first, last = None, i, j
+    shared = _shared_level_after(text, toks, j)
     if after is not None:
         level, last = after
     elif before is not None:
         level, first = before
-    if level is not None:
+    if shared is not None and level is None:
+        # «Смоленской и Брянской областями»: the plural level word names both; the span stays the name.
+        level_words = text[toks[shared[1]][0] : toks[shared[2]][1]]
+        with_level = tuple(index.lookup(f"{text[start:end]} {level_words}", lang))
+        if with_level:
+            matches, level = with_level, shared[0]
+    elif level is not None:
         with_level = tuple(index.lookup(text[toks[first][0] : toks[last][1]], lang))
         if with_level or i == j:
             matches = with_level
@@ -174,8 +192,8 @@ def _spot_spaceless(text: str, index: PlaceIndex) -> list[Mention]:
         spans = automaton(run.group()) if automaton else _ngram_spans(run.group(), index)
         for s, e in spans:
             start, end = run.start() + s, run.start() + e
-            level = None
-            for phrase in suffix_levels():
+            level = next((p.level for p in suffix_levels() if text[start:end].endswith(p.stems[0])), None)
+            for phrase in () if level else suffix_levels():
                 suffix = phrase.stems[0]
                 if text.startswith(suffix, end):
                     level, end = phrase.level, end + len(suffix)

@@ -33,6 +33,9 @@ def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> C
     place = match.place
     why = [f"name {match.how} '{match.name}'"]
     score = HOW_WEIGHT.get(match.how, 0.5)
+    if match.name == place.name:
+        score += 0.1
+        why.append("its main name (+0.1)")
     if place.level == Level.CITY:
         prior = 0.3 * math.log10((place.population or 0) + 1) / 7
         score += prior
@@ -45,6 +48,9 @@ def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> C
         score -= 0.6
         why.append("a country, not a town (-0.6)")
     elif place.level in ADMIN_LEVELS:
+        if match.how == "level-phrase":
+            score -= 0.25  # the unit's own name carries a level word («Slonim District») the text does not
+            why.append("the unit is named with a level word the text lacks (-0.25)")
         if hints.other_level in ADMIN_LEVELS and hints.other_level is not None:
             score += 0.3
             why.append(f"the other party is a {hints.other_level.value} (+0.3)")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from twinatlas.models import Candidate, DocContext, Level, NameMatch, Resolution, unresolved_place
 from twinatlas.resolve.score import Hints, score_match
 
-MIN_SCORE = 0.9  # below this the best candidate is a guess: abstain
+MIN_SCORE = 0.75  # below this the best candidate is a guess: abstain
 MAX_CANDIDATES = 8
 AMBIGUOUS_GAP = 0.05
 

@@ -1,0 +1,54 @@
+"""Mention spotting on sentences written for these tests."""
+
+import pytest
+
+from twinatlas.gazetteer.spot import spot_mentions
+from twinatlas.models import Level
+
+pytestmark = pytest.mark.slow
+
+
+def _by_surface(text, lang, gazetteer):
+    return {m.surface: m for m in spot_mentions(text, lang, gazetteer)}
+
+
+def test_level_words_join_the_mention_and_set_the_hint(gazetteer):
+    found = _by_surface("Делегация от Минска област посети община Опан и Брестски район.", "bg", gazetteer)
+    assert found["Минска област"].level_hint == Level.REGION
+    assert found["община Опан"].level_hint == Level.MUNICIPALITY
+    assert found["Брестски район"].level_hint == Level.DISTRICT
+
+
+def test_executive_committee_means_the_city(gazetteer):
+    found = _by_surface("Делегация Витебского горисполкома прибыла вчера.", "ru", gazetteer)
+    mention = found["Витебского горисполкома"]
+    assert mention.level_hint == Level.CITY
+    assert mention.matches[0].place.country == "BY"
+
+
+def test_rural_council_is_a_mention_even_without_an_entity(gazetteer):
+    found = _by_surface("Снежински селски изпълнителен комитет подписа договор.", "bg", gazetteer)
+    assert found["Снежински селски изпълнителен комитет"].level_hint == Level.COMMUNITY
+
+
+def test_country_adjective_sets_the_country_hint(gazetteer):
+    found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
+    assert found["Геленджиком"].country_hint == "RU"
+    found = _by_surface("Radni zerwali umowę z białoruskim Grodnem.", "pl", gazetteer)
+    assert found["Grodnem"].country_hint == "BY"
+
+
+def test_common_words_that_are_tiny_places_do_not_flood(gazetteer):
+    surfaces = set(_by_surface("The Mayor Is Of the opinion that Minsk is fine.", "en", gazetteer))
+    assert surfaces == {"Minsk"}
+
+
+def test_prepositions_are_not_level_abbreviations(gazetteer):
+    found = _by_surface("Договор с Брестом и Гродно подписан.", "ru", gazetteer)
+    assert set(found) == {"Брестом", "Гродно"}
+
+
+def test_chinese_is_matched_character_by_character(gazetteer):
+    found = _by_surface("昆明市与曼谷结为友好城市。", "zh", gazetteer)
+    assert found["昆明市"].level_hint == Level.CITY
+    assert found["昆明市"].matches[0].place.country == "CN"
