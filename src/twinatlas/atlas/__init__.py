@@ -79,7 +79,7 @@ class Atlas:
     # --- relations -----------------------------------------------------------------------------------
 
     def _documents(self, shas: Collection[str]) -> dict[str, Document]:
-        return self.store.documents_by_sha(shas)
+        return self.store.document_infos(shas)  # views cite documents; they never need the texts
 
     def relations(self, place: Place | None = None, at: AtDate = None, include_pending: bool = False) -> list[Relation]:
         assertions = self.store.assertions(place_id=place.id if place else None, include_pending=include_pending)

@@ -79,10 +79,13 @@ def _effective_review() -> sa.ColumnElement[Any]:
     return sa.func.coalesce(latest, assertions.c.review)
 
 
-def select_assertions(conn: sa.Connection, where: AssertionFilter) -> list[Assertion]:
-    pa, pb = places.alias("pa"), places.alias("pb")
-    effective = _effective_review()
-    query = (
+_PA, _PB = places.alias("pa"), places.alias("pb")
+_EFFECTIVE = _effective_review()
+
+
+def _base_query() -> sa.Select[Any]:
+    pa, pb, effective = _PA, _PB, _EFFECTIVE
+    return (
         sa.select(
             assertions,
             effective.label("effective_review"),
@@ -93,9 +96,17 @@ def select_assertions(conn: sa.Connection, where: AssertionFilter) -> list[Asser
         .join(documents, documents.c.sha256 == assertions.c.doc)
         .join(pa, pa.c.id == assertions.c.place_a)
         .join(pb, pb.c.id == assertions.c.place_b)
-        .where(effective.in_([state.value for state in where.states]))
         .order_by(assertions.c.id)
     )
+
+
+# Built once: constructing the aliased select per call cost more than running it (partners must be fast).
+_BASE_QUERY = _base_query()
+
+
+def select_assertions(conn: sa.Connection, where: AssertionFilter) -> list[Assertion]:
+    effective = _EFFECTIVE
+    query = _BASE_QUERY.where(effective.in_([state.value for state in where.states]))
     if where.place_id is not None:
         query = query.where(sa.or_(assertions.c.place_a == where.place_id, assertions.c.place_b == where.place_id))
     if where.pair is not None:

@@ -45,7 +45,7 @@ def as_utc(value: datetime | None) -> datetime | None:
 
 def document_from_row(row: Mapping[Any, Any]) -> Document:
     return Document(
-        text=row["text"],
+        text=row.get("text", ""),
         sha256=row["sha256"],
         name=row["name"],
         lang=row["lang"],
@@ -76,5 +76,19 @@ def select_documents_by_sha(conn: sa.Connection, shas: Collection[str]) -> dict[
     found: dict[str, Document] = {}
     for offset in range(0, len(ordered), 500):  # IN lists well below every database's parameter limit
         query = sa.select(documents).where(documents.c.sha256.in_(ordered[offset : offset + 500]))
+        found.update((row["sha256"], document_from_row(row)) for row in conn.execute(query).mappings())
+    return found
+
+
+# Every column but the text: what views need to cite a document (name, url, publication date).
+_INFO_COLUMNS = [c for c in documents.c if c.name != "text"]
+
+
+def select_document_infos(conn: sa.Connection, shas: Collection[str]) -> dict[str, Document]:
+    """Like select_documents_by_sha, without reading the texts (their `text` is '')."""
+    ordered = sorted(shas)
+    found: dict[str, Document] = {}
+    for offset in range(0, len(ordered), 500):
+        query = sa.select(*_INFO_COLUMNS).where(documents.c.sha256.in_(ordered[offset : offset + 500]))
         found.update((row["sha256"], document_from_row(row)) for row in conn.execute(query).mappings())
     return found

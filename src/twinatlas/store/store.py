@@ -34,6 +34,7 @@ from twinatlas.store.documents import (
     document_row,
     has_document,
     select_document,
+    select_document_infos,
     select_documents,
     select_documents_by_sha,
 )
@@ -164,6 +165,11 @@ class Store:
         """The stored documents among `shas`, by SHA-256 (absent ones are left out)."""
         with self._reading() as conn:
             return select_documents_by_sha(conn, shas)
+
+    def document_infos(self, shas: Collection[str]) -> dict[str, Document]:
+        """The stored documents among `shas` without their texts (`text` is ''): cheap citations for views."""
+        with self._reading() as conn:
+            return select_document_infos(conn, shas)
 
     # --- places -------------------------------------------------------------------------------------
 
