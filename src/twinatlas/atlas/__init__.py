@@ -17,6 +17,7 @@ from twinatlas.atlas.places import PlaceFinder
 from twinatlas.config import Settings
 from twinatlas.errors import NotFound
 from twinatlas.gazetteer import Gazetteer, open_gazetteer
+from twinatlas.gazetteer.selection import cities_over, regional_centres
 from twinatlas.models import Assertion, Conflict, Document, Event, PartialDate, Place, Relation, Resolution, Review
 from twinatlas.registry.conflicts import all_conflicts
 from twinatlas.registry.coverage import Coverage, coverage
@@ -126,12 +127,24 @@ class Atlas:
     def network(self, statuses: Collection[Event] | None = None, top: int = 10) -> NetworkMetrics:
         return network_metrics(pairs_of(self.relations(), statuses), top=top)
 
-    def coverage(self, sources: Sequence[str], targets: Sequence[str], at: AtDate = None) -> Coverage:
-        """Which of the target places each source place is related to, with the evidence, and which not."""
-        source_places = [self.place(name) for name in sources]
-        target_places = [self.place(name) for name in targets]
+    def coverage(self, sources: Sequence[str | Place], targets: Sequence[str | Place], at: AtDate = None) -> Coverage:
+        """Which of the target places each source place is related to, with the evidence, and which not.
+
+        Places are names (looked up in the registry) or Place objects (e.g. from `cities_over` or
+        `regional_centres`; a place the registry does not hold simply covers nothing).
+        """
+        source_places = [x if isinstance(x, Place) else self.place(x) for x in sources]
+        target_places = [x if isinstance(x, Place) else self.place(x) for x in targets]
         relations = [rel for place in source_places for rel in self.relations(place)]
         return coverage(source_places, target_places, relations, at=at)
+
+    def cities_over(self, country: str, min_population: int) -> list[Place]:
+        """The gazetteer's cities of a country with at least that many people, largest first."""
+        return cities_over(self.gazetteer, country, min_population)
+
+    def regional_centres(self, country: str) -> list[Place]:
+        """The seats of a country's first-level regions, from the gazetteer."""
+        return regional_centres(self.gazetteer, country)
 
     # --- review --------------------------------------------------------------------------------------
 

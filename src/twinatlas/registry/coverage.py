@@ -28,6 +28,7 @@ class CoverageRow:
     place: Place
     covered: tuple[tuple[Place, Relation], ...]
     missing: tuple[Place, ...]
+    planned: tuple[tuple[Place, Relation], ...] = ()  # missing targets with an agreement only planned so far
 
     @property
     def complete(self) -> bool:
@@ -47,6 +48,14 @@ class CoverageRow:
                 for target, rel in self.covered
             ],
             "missing": [target.to_json() for target in self.missing],
+            "planned": [
+                {
+                    "place": target.to_json(),
+                    "status": "planned",
+                    "sources": [s.to_json() for s in relation_sources(rel)],
+                }
+                for target, rel in self.planned
+            ],
         }
 
 
@@ -83,6 +92,7 @@ def coverage(
     for source in sources:
         covered: list[tuple[Place, Relation]] = []
         missing: list[Place] = []
+        planned: list[tuple[Place, Relation]] = []
         for target in targets:
             if target.id == source.id:
                 continue
@@ -93,6 +103,8 @@ def coverage(
                 covered.append((target, rel))
             else:
                 missing.append(target)
-        rows.append(CoverageRow(source, tuple(covered), tuple(missing)))
+                if rel is not None and rel.status is Event.PLANNED:
+                    planned.append((target, rel))
+        rows.append(CoverageRow(source, tuple(covered), tuple(missing), tuple(planned)))
     rows.sort(key=lambda row: (len(row.missing), row.place.name))
     return Coverage(tuple(rows))
