@@ -16,8 +16,10 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
 from twinatlas.atlas import Atlas
+from twinatlas.cli import cli
 from twinatlas.config import Settings
 from twinatlas.interop.exports import (
     CSV_COLUMNS,
@@ -172,3 +174,19 @@ def test_quickstatements_leave_out_quotes_without_a_language_and_say_what_was_sk
         names("Vitebsk", "Haskovo"): "a place has no Wikidata id",
         names("Minsk", "Lyon"): "never established (planned only)",
     }
+
+
+def test_the_export_command_writes_a_file_or_stdout_and_counts_what_it_left_out(tmp_path: Path):
+    registry(tmp_path).close()
+    db = ["--db", f"sqlite:///{tmp_path / 'atlas.db'}"]
+    target = tmp_path / "p190.qs"
+    result = CliRunner().invoke(cli, [*db, "export", "--format", "quickstatements", "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 6 and lines[0].startswith("Q9001\tP190\tQ9002\tP580\t+2019-05-12T00:00:00Z/11\t")
+    assert lines[0].endswith('\tS1683\tru:"Витебск и Омск подписали \u201dсоглашение\u201d"')  # the document's language
+    assert "1 of 4 pair(s) left out: a place has no Wikidata id" in result.output  # on stderr
+    stdout = CliRunner().invoke(cli, [*db, "export", "--format", "csv"])
+    assert stdout.output.splitlines()[0] == ",".join(CSV_COLUMNS) and len(stdout.output.splitlines()) == 5
+    bad = CliRunner().invoke(cli, [*db, "export", "--format", "csv", "-o", str(tmp_path / "no" / "such" / "dir.csv")])
+    assert bad.exit_code == 2 and "cannot write the file" in bad.output

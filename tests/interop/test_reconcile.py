@@ -9,13 +9,25 @@ different Tula item; Lida–Olsztyn ended 2022; Gomel–Aarhus; Brest in France 
 from __future__ import annotations
 
 import hashlib
+import json
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from twinatlas.interop.reconcile import Reconciliation, distance_km, reconcile, same_place
+from twinatlas.cli import cli
+from twinatlas.interop.reconcile import (
+    Reconciliation,
+    distance_km,
+    gazetteer_twin,
+    reconcile,
+    same_place,
+    with_geonames,
+)
 from twinatlas.interop.wikidata import ExternalPair
-from twinatlas.models import Assertion, Document, Event, Kind, Level, PartialDate, Place
+from twinatlas.models import Assertion, Document, Event, Kind, Level, NameMatch, PartialDate, Place
 from twinatlas.registry.merge import merge_relations
+from twinatlas.store import open_store
 
 
 def city(key: str, name: str, country: str, qid: str | None = None, gn: int | None = None, at=(None, None), **kw):
@@ -148,3 +160,65 @@ def test_place_matching_rules():
     assert not same_place(kyiv, city("gn:2", "Kyiv", "UA", None, 999))  # GeoNames ids decide when both known
     assert same_place(city("x", "Kiew", "UA", "Q1"), city("y", "Kyiv", "UA", "Q1"))  # Q-ids decide over names
     assert distance_km(kyiv, kyiv) == 0.0 and distance_km(kyiv, wd(None, "Kyiv", "UA")) is None
+
+
+GOMEL_DISTRICT = Place(id="gn:1030", name="Gomel District", country="BY", level=Level.DISTRICT, geonames_id=1030)
+BREST_FR = city("gn:3030", "Brest", "FR", None, 3030, (48.39, -4.49))
+
+
+class TinyGazetteer:
+    """Stands in for the gazetteer: 'Homel' names the city Gomel (and, as a phrase, its district); 'Brest'
+    names a city in Belarus and one in France."""
+
+    def lookup(self, surface: str, lang: str | None = None) -> list[NameMatch]:
+        if surface == "Homel":
+            return [NameMatch(GOMEL, "homel", "transliterated"), NameMatch(GOMEL_DISTRICT, "homel", "level-phrase")]
+        if surface == "Brest":
+            return [NameMatch(BREST, "brest", "exact"), NameMatch(BREST_FR, "brest", "exact")]
+        return []
+
+    def get(self, place_id: str) -> Place | None:
+        return None
+
+
+def test_a_gazetteer_gives_there_side_labels_their_geonames_ids():
+    pair = there(wd(None, "Homel", "BY"), wd("Q9004", "Chernihiv", "UA"))  # a label the registry does not use
+    (enriched,) = with_geonames([pair], TinyGazetteer())
+    assert (enriched.a.geonames_id, enriched.a.lat) == (103, 52.43)  # the city, with its coordinates
+    assert reconcile(RELATIONS, [pair]).matched == 0  # 'Homel' is not 'Gomel' by name alone
+    assert reconcile(RELATIONS, [pair], gazetteer=TinyGazetteer()).matched == 1
+
+
+def test_the_gazetteer_twin_is_in_the_same_country_and_near():
+    gazetteer = TinyGazetteer()
+    assert gazetteer_twin(wd(None, "Brest", "FR", (48.4, -4.5)), gazetteer) == BREST_FR
+    assert gazetteer_twin(wd(None, "Brest", "BY"), gazetteer) == BREST
+    assert gazetteer_twin(wd(None, "Brest", "BY", (48.4, -4.5)), gazetteer) is None  # 1,900 km from Brest (BY)
+    assert gazetteer_twin(wd(None, "Brest", None), gazetteer) is None  # no country, no coordinates
+
+
+def test_the_reconcile_command_prints_the_three_lists(tmp_path: Path):
+    store = open_store(f"sqlite:///{tmp_path / 'atlas.db'}")
+    for document, assertion in STORY:
+        store.add_document(document, [assertion])
+    store.close()
+    reference = tmp_path / "reference.csv"
+    reference.write_text(
+        "a_qid,a_label_en,a_country,a_lat,a_lon,b_qid,b_label_en,b_country,b_lat,b_lon,start,end,source\n"
+        "Q9003,Gomel,BY,52.44,30.98,Q9004,Chernihiv,UA,51.49,31.29,,,wikidata-2016\n"
+        "Q9003,Gomel,BY,52.44,30.98,Q9020,Aarhus,DK,56.16,10.2,,,wikidata-2016\n",
+        encoding="utf-8",
+    )
+    db = ["--db", f"sqlite:///{tmp_path / 'atlas.db'}"]
+    result = CliRunner().invoke(cli, [*db, "reconcile", str(reference), "--country", "by", "--no-gazetteer", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [(d["a"]["name"], d["b"]["name"], d["kind"]) for d in data["disagree"]] == [
+        ("Gomel", "Chernihiv", "ended-here-current-there")
+    ]
+    assert [(p["a"]["name"], p["b"]["name"]) for p in data["only_there"]] == [("Gomel", "Aarhus")]
+    assert len(data["only_here"]) == 4  # Minsk–Lyon, only planned, is left out
+    table = CliRunner().invoke(cli, [*db, "reconcile", str(reference), "--country", "BY", "--no-gazetteer"])
+    assert table.output.startswith("1 pair(s) on both sides, 4 only here, 1 only there, 1 disagreement(s)")
+    missing = CliRunner().invoke(cli, [*db, "reconcile", str(tmp_path / "nope.json"), "--no-gazetteer"])
+    assert missing.exit_code != 0 and "nope.json: no such file" in missing.output

@@ -15,5 +15,6 @@ from twinatlas.cli import commands_registry as _commands_registry  # noqa: F401 
 from twinatlas.cli import commands_review as _commands_review  # noqa: F401  isort: skip
 from twinatlas.cli import commands_demo as _commands_demo  # noqa: F401  isort: skip
 from twinatlas.cli import commands_web as _commands_web  # noqa: F401  isort: skip
+from twinatlas.cli import commands_interop as _commands_interop  # noqa: F401  isort: skip
 
 __all__ = ["cli", "main"]

@@ -11,15 +11,17 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from twinatlas.gazetteer.names import fold
 from twinatlas.interop.wikidata import ExternalPair
-from twinatlas.models import Event, Place, Relation, iso_or_none
+from twinatlas.models import Event, Place, PlaceIndex, Relation, iso_or_none
 
 MAX_DISTANCE_KM = 30.0
 ENDED = (Event.TERMINATED, Event.SUSPENDED, Event.LAPSED)
+# How a gazetteer match may name a there-side place: name forms, not adjectives or "X District" phrases.
+NAME_MATCHES = ("exact", "folded", "transliterated", "lemma", "variant")
 
 
 def distance_km(a: Place, b: Place) -> float | None:
@@ -51,7 +53,54 @@ def same_place(here: Place, there: Place) -> bool:
     return bool(here.country and there.country)  # a bare name with no country to back it is too weak
 
 
-class PlaceIndex:
+def gazetteer_twin(there: Place, gazetteer: PlaceIndex) -> Place | None:
+    """The gazetteer place a there-side label names ('Gomel' → Homyel', gn:627907): same country and level,
+    the nearest within 30 km when coordinates are known, else the most populous. None when nothing fits."""
+    found = {
+        m.place.id: m.place
+        for m in gazetteer.lookup(there.name)
+        if m.how in NAME_MATCHES
+        and m.place.level is there.level
+        and m.place.geonames_id
+        and (there.country is None or m.place.country == there.country)
+    }
+    if not found:
+        return None
+    if there.lat is not None and there.lon is not None:
+        near = [
+            (km, p.id) for p in found.values() if (km := distance_km(there, p)) is not None and km < MAX_DISTANCE_KM
+        ]
+        return found[min(near)[1]] if near else None
+    if there.country is None:
+        return None  # a bare label anywhere in the world is too weak
+    return max(found.values(), key=lambda p: (p.population or 0, p.id))
+
+
+def with_geonames(pairs: Sequence[ExternalPair], gazetteer: PlaceIndex) -> list[ExternalPair]:
+    """The pairs with GeoNames ids (and missing coordinates) filled in from the gazetteer, so that labels
+    in another transliteration or language (Gomel, Mahiljou, Witebsk) still meet the registry's places."""
+    cache: dict[str, Place] = {}
+
+    def enrich(place: Place) -> Place:
+        if place.geonames_id or place.id in cache:
+            return cache.get(place.id, place)
+        twin = gazetteer_twin(place, gazetteer)
+        cache[place.id] = (
+            place
+            if twin is None
+            else replace(
+                place,
+                geonames_id=twin.geonames_id,
+                lat=place.lat if place.lat is not None else twin.lat,
+                lon=place.lon if place.lon is not None else twin.lon,
+            )
+        )
+        return cache[place.id]
+
+    return [replace(pair, a=enrich(pair.a), b=enrich(pair.b)) for pair in pairs]
+
+
+class ThereIndex:
     """The there-side places by Q-id, GeoNames id and folded name, so that each lookup is a few probes."""
 
     def __init__(self, places: Iterable[Place]):
@@ -148,11 +197,17 @@ def _touches(rel: Relation, country: str | None) -> bool:
 
 
 def reconcile(
-    relations: Sequence[Relation], there: Sequence[ExternalPair], country: str | None = None
+    relations: Sequence[Relation],
+    there: Sequence[ExternalPair],
+    country: str | None = None,
+    gazetteer: PlaceIndex | None = None,
 ) -> Reconciliation:
-    """Compare the registry's pairs (those touching `country` when given) with the there-side pairs."""
+    """Compare the registry's pairs (those touching `country` when given) with the there-side pairs; with a
+    gazetteer, there-side places also get GeoNames ids from their labels (see `with_geonames`)."""
     scoped_there = [pair for pair in there if country is None or pair.touches(country)]
-    index = PlaceIndex(p for pair in scoped_there for p in (pair.a, pair.b))
+    if gazetteer is not None:
+        scoped_there = with_geonames(scoped_there, gazetteer)
+    index = ThereIndex(p for pair in scoped_there for p in (pair.a, pair.b))
     there_by_key: dict[frozenset[str], ExternalPair] = {frozenset((p.a.id, p.b.id)): p for p in scoped_there}
     established = [rel for rel in relations if _touches(rel, country) and _established(rel)]
     left_out = [rel for rel in relations if _touches(rel, country) and not _established(rel)]
