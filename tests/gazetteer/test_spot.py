@@ -52,3 +52,25 @@ def test_chinese_is_matched_character_by_character(gazetteer):
     found = _by_surface("昆明市与曼谷结为友好城市。", "zh", gazetteer)
     assert found["昆明市"].level_hint == Level.CITY
     assert found["昆明市"].matches[0].place.country == "CN"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "code"),
+    [
+        ("Делегации из Украине и городов Сибири встретились.", "ru", "Украине", "UA"),
+        ("Samorządy z Rosji zerwały współpracę.", "pl", "Rosji", "RU"),
+        ("Сустрэча гарадоў Беларусі прайшла ўчора.", "be", "Беларусі", "BY"),
+        ("Городами России гордимся.", "ru", "России", "RU"),
+    ],
+)
+def test_inflected_country_names_are_the_country_not_a_village(gazetteer, text, lang, surface, code):
+    mention = _by_surface(text, lang, gazetteer)[surface]
+    assert mention.level_hint == Level.COUNTRY
+    assert mention.country_hint == code
+    assert [m.place.level for m in mention.matches] == [Level.COUNTRY]
+
+
+def test_a_town_whose_name_starts_with_a_country_word_stays_the_town(gazetteer):
+    found = _by_surface("Partnerem je České Budějovice.", "cs", gazetteer)
+    assert found["České Budějovice"].level_hint is None
+    assert found["České Budějovice"].matches[0].place.country == "CZ"

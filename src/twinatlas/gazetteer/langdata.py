@@ -96,9 +96,29 @@ def country_words() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(sorted(out, key=lambda item: (-len(item[0]), -sum(map(len, item[0])), item)))
 
 
+@cache
+def _country_words_by_first() -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
+    """First stem word -> (priority, stems, code): a word can only start with a stem it has as a prefix."""
+    table: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (stems, cc) in enumerate(country_words()):
+        table.setdefault(stems[0], []).append((rank, stems, cc))
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def country_of_words(folded_words: list[str]) -> tuple[str, int] | None:
-    """The country named or implied («российским», "Belarus") at the start of the folded words."""
-    for stems, cc in country_words():
+    """The country named or implied («российским», "Belarus") at the start of the folded words.
+
+    Looked up by the prefixes of the first word (a stem is followed by at most COUNTRY_INFLECTION letters),
+    not by scanning every stem: this runs for every word of every document.
+    """
+    if not folded_words or not folded_words[0]:
+        return None
+    first = folded_words[0]
+    table = _country_words_by_first()
+    found: list[tuple[int, tuple[str, ...], str]] = []
+    for length in range(max(1, len(first) - COUNTRY_INFLECTION), len(first) + 1):
+        found += table.get(first[:length], ())
+    for _, stems, cc in sorted(found):
         n = len(stems)
         if n <= len(folded_words) and all(
             (stem_matches(s, w, COUNTRY_INFLECTION) if len(s) > 3 else s == w)

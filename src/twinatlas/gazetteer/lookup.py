@@ -80,6 +80,7 @@ class Gazetteer:
         self._places: dict[int, Place] = {}
         self._keys: dict[str, list[tuple[int, str, str]]] = {}
         self._automaton: Any = None
+        self._countries: dict[str, Place | None] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -101,6 +102,15 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         row = self._db.execute("SELECT * FROM places WHERE id=?", (place_id,)).fetchone()
         return self._place(row) if row else None
+
+    def country_place(self, code: str) -> Place | None:
+        """The country entity of an ISO 3166-1 alpha-2 code (for inflected country words: «Украине», "Rosji")."""
+        if code not in self._countries:
+            row = self._db.execute(
+                "SELECT * FROM places WHERE level='country' AND country=? LIMIT 1", (code,)
+            ).fetchone()
+            self._countries[code] = self._place(row) if row else None
+        return self._countries[code]
 
     def spaceless_automaton(self, run: str) -> list[tuple[int, int]]:
         """Longest non-overlapping (start, end) spans of a Chinese/Japanese run that are index keys.

@@ -78,6 +78,26 @@ def _country_before(text: str, toks: list[tuple[int, int, str]], i: int) -> str 
     return found[0] if found else None
 
 
+def _country_at(text: str, toks: list[tuple[int, int, str]], i: int, index: PlaceIndex) -> tuple[Mention, int] | None:
+    """A country word or phrase starting at token i, as a mention of the country: (mention, last token).
+
+    Longer place names that start with a country word («České Budějovice») win, as the caller tries longer
+    windows first.
+    """
+    last = i
+    while last + 1 < len(toks) and last - i < 2 and _joined(text, toks, last, last + 1):
+        last += 1
+    found = country_of_words([fold(t[2]) for t in toks[i : last + 1]])
+    if found is None:
+        return None
+    code, n = found
+    place_of = getattr(index, "country_place", None)
+    place = place_of(code) if place_of is not None else None
+    start, end = toks[i][0], toks[i + n - 1][1]
+    matches = (NameMatch(place=place, key="", how="lemma", name=place.name),) if place is not None else ()
+    return Mention(start, end, text[start:end], matches, level_hint=Level.COUNTRY, country_hint=code), i + n - 1
+
+
 def _plausible(matches: tuple[NameMatch, ...], single_word: bool) -> bool:
     """Drop hamlets reached only through inflection or adjectives: they are usually ordinary words."""
     if not single_word:
@@ -123,11 +143,14 @@ def _mention_at(
         return None  # lowercase only for an adjective after a level word: "obwód lwowski"
     if level_of_words([fold(word)]) is not None and before is None:
         return None  # a level word itself («Област»), not a name
+    country = _country_at(text, toks, i, index) if _capitalised(word) else None
     for j in range(min(i + MAX_WINDOW, len(toks)) - 1, i - 1, -1):
         if not _joined(text, toks, i, j) or not (_capitalised(toks[j][2]) or i == j):
             continue
         if any(not _capitalised(t[2]) and len(t[2]) > MAX_CONNECTOR for t in toks[i + 1 : j]):
             continue
+        if country is not None and country[1] == j:
+            return country  # «Украине», "Rosji": the country (never a party), not a village of that spelling
         if i == j and fold(word) in stop and before is None:
             return None
         matches = tuple(index.lookup(text[toks[i][0] : toks[j][1]], lang))
@@ -141,8 +164,8 @@ def _mention_at(
     if _capitalised(word) and fold(word) not in stop and (after or before):
         level, first, last = (after[0], i, after[1]) if after else (before[0], before[1], i)  # type: ignore[index]
         start, end = toks[first][0], toks[last][1]
-        country = _country_before(text, toks, first)
-        return Mention(start, end, text[start:end], (), level_hint=level, country_hint=country), last
+        hint = _country_before(text, toks, first)
+        return Mention(start, end, text[start:end], (), level_hint=level, country_hint=hint), last
     return None
 
 
