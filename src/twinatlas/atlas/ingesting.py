@@ -76,6 +76,12 @@ def store_document(store: Store, index: PlaceIndex, doc: Document, settings: Set
     return result.added, assertions
 
 
+def naming(source: str, message: str) -> str:
+    """The error message, prefixed with the source unless it already names it."""
+    label = "<stdin>" if source == "-" else source
+    return message if label in message or Path(source).name in message else f"{label}: {message}"
+
+
 def ingest_sources(
     store: Store,
     index: PlaceIndex,
@@ -90,8 +96,8 @@ def ingest_sources(
         try:
             doc = read_source(source, settings)
             added, assertions = store_document(store, index, doc, settings)
-        except TwinatlasError as exc:
-            report.failed.append(IngestFailure(source, str(exc)))
+        except TwinatlasError as exc:  # this document is not stored (or was rolled back); the others go on
+            report.failed.append(IngestFailure(source, naming(source, str(exc))))
         else:
             (report.added if added else report.unchanged).append(doc.name or label)
             report.assertions += len(assertions)

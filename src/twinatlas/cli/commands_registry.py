@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
 from twinatlas.atlas import Atlas
-from twinatlas.cli.app import AppContext, cli, json_option, pass_app, print_json, stdout
+from twinatlas.cli.app import AppContext, cli, json_option, pass_app, print_json, stderr, stdout
 from twinatlas.errors import InvalidInput
 from twinatlas.interop.csv_rows import parse_mapping
 from twinatlas.models import Event, PartialDate, iso_or_none
@@ -62,8 +63,8 @@ def ingest(app: AppContext, sources: tuple[str, ...], as_json: bool) -> None:
             f"{len(report.added)} document(s) added, {len(report.unchanged)} unchanged, "
             f"{report.assertions} assertion(s) ({report.pending} pending review)"
         )
-        for failure in report.failed:
-            stdout.print(f"[red]failed:[/red] {failure.error}")
+    for failure in report.failed:  # one line each on stderr, naming the source; the good ones are stored
+        stderr.print(f"[red]error:[/red] {escape(failure.error)}", markup=True, highlight=False)
     if report.failed:
         raise SystemExit(1)
 
