@@ -65,3 +65,15 @@ def test_output_contract_fields():
     assert set(line) == {"doc", "a", "b", "event", "date", "kind", "quote", "start", "end", "confidence"}
     assert line["a"]["id"] == "gn:13" and line["a"]["text"] == "Leeds"
     assert line["event"] == "signed" and line["date"] == "1995"
+
+
+def test_extract_reports_only_assertions_at_or_above_the_review_threshold():
+    from twinatlas.pipeline import reportable
+
+    # the second sentence names one place only: paired with the document's subject, it is a weak guess
+    found = run("Leeds and Lyon signed a twinning agreement. Leeds is proud of it. Riga has a sister city.")
+    weak = [a for a in found if a.confidence < 0.5]
+    strong = [a for a in found if a.confidence >= 0.5]
+    assert [(a.a.name, a.b.name) for a in strong] == [("Leeds", "Lyon")]
+    assert reportable(found, 0.5) == strong
+    assert reportable(found, 0.0) == found and len(weak) + len(strong) == len(found)

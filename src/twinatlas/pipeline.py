@@ -100,6 +100,12 @@ def merge_assertions(assertions: Sequence[Assertion]) -> list[Assertion]:
     return out
 
 
+def reportable(assertions: Sequence[Assertion], threshold: float) -> list[Assertion]:
+    """The assertions `extract` prints: those at or above the review threshold. Weaker ones (a lone place paired
+    with the document's subject, a pair across distant clauses) still go to the store, as pending."""
+    return [assertion for assertion in assertions if assertion.confidence >= threshold]
+
+
 def process(
     doc: Document,
     index: PlaceIndex,

@@ -71,13 +71,13 @@ def extract_command(app: AppContext, files: tuple[str, ...], fmt: str, lang: str
     from dataclasses import replace
 
     from twinatlas.ingest.readers import read_source
-    from twinatlas.pipeline import process
+    from twinatlas.pipeline import process, reportable
 
     settings = replace(app.settings, default_lang=lang) if lang else app.settings
     index = _gazetteer(app)
     collected: list[Assertion] = []
     for source in _sources(files):
-        assertions = process(read_source(source, settings), index)
+        assertions = reportable(process(read_source(source, settings), index), settings.review_threshold)
         if fmt == "jsonl":
             for assertion in assertions:
                 click.echo(json.dumps(assertion.to_json(), ensure_ascii=False))
@@ -110,14 +110,15 @@ def eval_command(app: AppContext, gold_dir: Path, lang: str | None, as_json: boo
     from twinatlas.evaluation import load_gold, score
     from twinatlas.evaluation.scoring import table
     from twinatlas.ingest.readers import read_path
-    from twinatlas.pipeline import process
+    from twinatlas.pipeline import process, reportable
 
     gold = load_gold(gold_dir)
     index = _gazetteer(app)
     predictions = {}
     for doc in gold:
         document = read_path(doc.text_path, lang=lang)  # language detected as `extract` does, so figures agree
-        predictions[doc.name] = [a.to_json() for a in process(document, index)]
+        found = reportable(process(document, index), app.settings.review_threshold)
+        predictions[doc.name] = [a.to_json() for a in found]
     scores = score(gold, predictions)
     if as_json:
         print_json(

@@ -66,7 +66,7 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
     for line in line_spans:
         if (line.start, line.end) in consumed:
             continue
-        for sentence in sentences(text, line):
+        for sentence in sentences(text, line, data.words("abbrev")):
             counter += 1
             sentence_cues = cue_index.inside(sentence.start, sentence.end)
             if not any(hit.role in RELATION_ROLES for hit in sentence_cues):

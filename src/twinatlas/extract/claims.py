@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from twinatlas.extract.dates import DateSpan, find_dates, nearest
 from twinatlas.extract.langdata import LangData, is_spaceless_script
 from twinatlas.extract.scope import Statement, read_clause
-from twinatlas.extract.text import CueHit, Positions, Span, clauses, same_place, words
-from twinatlas.models import Claim, Kind, Mention, PartialDate
+from twinatlas.extract.text import Positions, Span, clauses, same_place, words
+from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
 WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Геленджиком')
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
@@ -30,6 +30,7 @@ class ProseState:
     last_subject: Mention | None = None
     last_subject_sentence: int = -99
     last_pair: tuple[Mention, Mention] | None = None
+    last_event: Event | None = None  # for 'did the same' ('то же самое сделал X', 'fait de même')
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -38,8 +39,8 @@ def _ends_with_word(gap: str, vocabulary: frozenset[str], reach: int) -> bool:
     for word in tail:
         if word in vocabulary:
             return True
-        if word and is_spaceless_script(word[-1]) and any(word.endswith(v) for v in vocabulary):
-            return True
+        if word and is_spaceless_script(word[-1]) and any(v in word for v in vocabulary):
+            return True  # no spaces: the whole gap is one 'word' ('与韩国' before '忠州市')
     return False
 
 
@@ -57,7 +58,10 @@ def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: L
         gap = folded[previous_end : party.start]
         partner = _ends_with_word(gap, with_words, WITH_REACH_WORDS)
         if not partner and index > 0 and flags[-1] and _only_coordination(gap, data):
-            partner = True
+            # 'with A, B and C' lists partners, but 'with A, B verb with C' starts a new statement whose
+            # subject is B: a party that has its own 'with' after it is a subject (gapping, 'A with B, C with D')
+            following = parties[index + 1].start if index + 1 < len(parties) else clause.end
+            partner = not _ends_with_word(folded[party.end : following], with_words, WITH_REACH_WORDS)
         if not partner and post_words:
             following = parties[index + 1].start if index + 1 < len(parties) else clause.end
             head = words(folded[party.end : following])[:1]
@@ -110,6 +114,42 @@ def _date_for(statement: Statement, dates: list[DateSpan]) -> PartialDate | None
     return span.value
 
 
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A stretch of a clause with one subject-verb-partner statement ('A with B' of 'A with B, C with D')."""
+
+    span: Span
+    parties: list[Mention]
+
+
+def split_statements(folded: str, clause: Span, parties: list[Mention], data: LangData) -> list[_Part]:
+    """Split a clause before each subject that follows a partner: 'A ended ties with B, C suspended its own
+    with D' are two statements; 'A and B signed with C' stays one."""
+    if len(parties) < 3:
+        return [_Part(clause, parties)]
+    flags = partner_flags(folded, clause, parties, data)
+    out: list[_Part] = []
+    begin, current = clause.start, []  # type: tuple[int, list[Mention]]
+    for index, (party, partner) in enumerate(zip(parties, flags, strict=True)):
+        if not partner and index > 0 and flags[index - 1] and current:
+            cut = parties[index - 1].end
+            out.append(_Part(Span(begin, cut), current))
+            begin, current = cut, []
+        current.append(party)
+    out.append(_Part(Span(begin, clause.end), current))
+    return out
+
+
+def _same_as_before(folded: str, span: Span, data: LangData) -> int | None:
+    """Offset of a 'did the same' phrase ('то же самое', 'fait de même') in the span, else None."""
+    segment = folded[span.start : span.end]
+    for phrase in data.words("same"):
+        found = segment.find(phrase)
+        if found != -1:
+            return span.start + found
+    return None
+
+
 def prose_claims(
     text: str,
     folded: str,
@@ -125,44 +165,54 @@ def prose_claims(
     raw = text[sentence.start : sentence.end]
     quote = raw.strip()
     quote_start = sentence.start + len(raw) - len(raw.lstrip())
-    parts = clauses(folded, sentence, data)
-    for clause in parts:
-        clause_cues: list[CueHit] = cues.inside(clause.start, clause.end)
-        statement = read_clause(clause_cues)
+    for clause in clauses(folded, sentence, data):
         clause_parties = _dedupe(parties.inside(clause.start, clause.end))
-        if statement is None:
-            if clause_parties:
-                state.last_subject, state.last_subject_sentence = clause_parties[0], index
-            continue
-        found = _pairs(folded, clause, clause_parties, data, state, index)
-        if not found and not clause_parties and state.last_pair and _mentions_anaphora(folded, clause, data):
-            found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.4)]
-        if not found:
-            continue
-        dates = find_dates(folded, clause.start, clause.end, data, published)
-        date = _date_for(statement, dates)
-        for subject, partner, rule, base in found:
-            confidence = base * (0.6 + 0.4 * statement.strength)
-            if abs(partner.start - subject.start) > 200:
-                confidence *= 0.85
-            state.claims.append(
-                Claim(
-                    a=subject,
-                    b=partner,
-                    event=statement.event,
-                    kind=_kind(statement, state),
-                    date=date,
-                    quote=quote,
-                    start=quote_start,
-                    end=quote_start + len(quote),
-                    confidence=round(min(confidence, 0.99), 3),
-                    rule=f"prose:{rule}" + (":survived" if statement.survived else ""),
+        previous: tuple[Statement, PartialDate | None] | None = None
+        for part in split_statements(folded, clause, clause_parties, data):
+            own = read_clause(cues.inside(part.span.start, part.span.end))
+            same_at = _same_as_before(folded, part.span, data)
+            if same_at is not None and state.last_event is not None and (own is None or not own.decisive):
+                own = Statement(state.last_event, own.kind if own else None, same_at, 0.7)
+            dates = find_dates(folded, part.span.start, part.span.end, data, published)
+            inherited = own is None and previous is not None
+            if own is not None:
+                statement, date = own, _date_for(own, dates)
+            elif previous is not None:  # gapping: 'A signed with B, C with D' shares the verb and its date
+                statement, date = previous[0], _date_for(previous[0], dates) or previous[1]
+            else:
+                if part.parties:
+                    state.last_subject, state.last_subject_sentence = part.parties[0], index
+                continue
+            previous = (statement, date)
+            found = _pairs(folded, part.span, part.parties, data, state, index)
+            if inherited:  # an elided verb needs both of its parties in view
+                found = [item for item in found if item[2] in ("with", "coordination")]
+            if not found and not part.parties and state.last_pair and _mentions_anaphora(folded, part.span, data):
+                found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.4)]
+            if not found:
+                continue
+            for subject, partner, rule, base in found:
+                confidence = base * (0.6 + 0.4 * statement.strength)
+                if abs(partner.start - subject.start) > 200:
+                    confidence *= 0.85
+                state.claims.append(
+                    Claim(
+                        a=subject,
+                        b=partner,
+                        event=statement.event,
+                        kind=_kind(statement, state),
+                        date=date,
+                        quote=quote,
+                        start=quote_start,
+                        end=quote_start + len(quote),
+                        confidence=round(min(confidence, 0.99), 3),
+                        rule=f"prose:{rule}" + (":survived" if statement.survived else ""),
+                    )
                 )
-            )
-            state.last_pair = (subject, partner)
-        if clause_parties:
-            subject_of_clause = found[0][0]
-            state.last_subject, state.last_subject_sentence = subject_of_clause, index
+                state.last_pair = (subject, partner)
+            state.last_event = statement.event
+            if part.parties:
+                state.last_subject, state.last_subject_sentence = found[0][0], index
 
 
 def _mentions_anaphora(folded: str, clause: Span, data: LangData) -> bool:

@@ -1,14 +1,17 @@
 """Extraction knowledge of one language, loaded from its data folder (src/twinatlas/lang/<code>/).
 
 Files (tab-separated, '#' comments):
-- triggers.tsv  `stem  role  kind`  role: twin | agree | sign | term | susp | lapse; kind: twinning | partnership |
+- triggers.tsv  `stem  role  kind`  role: twin | agree | sign | term | susp | lapse | keep (the relation
+  continues: 'keeps', 'maintains'); kind: twinning | partnership |
   cooperation | friendship | - . A stem matches at the start of a word (or anywhere for scripts written without
   spaces); a trailing '$' asks for the whole word.
 - modality.tsv  `stem  role`  role: plan (announced, future) | neg (negates the trigger right after it) |
   refuse (refusal: the clause states no relation).
 - months.tsv    `form  month`  a trailing '*' marks a stem that also matches its inflections.
 - grammar.tsv   `role  word`  role: with (comitative preposition) | with_post (postposition) | and (coordination)
-  | clause (a clause break such as ', but') | anaphora (words for 'the two cities') | last (as in 'last March').
+  | clause (a clause break such as ', but') | anaphora (words for 'the two cities') | last (as in 'last March')
+  | same ('did the same': the event of the previous statement carries over) | abbrev (an abbreviation whose
+  period does not end a sentence: 'г', 'ul', 'st').
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
@@ -24,9 +27,9 @@ import ahocorasick
 from twinatlas.lang import available_languages, read_tsv
 from twinatlas.models import Kind
 
-ROLES_TRIGGER = ("twin", "agree", "sign", "term", "susp", "lapse")
+ROLES_TRIGGER = ("twin", "agree", "sign", "term", "susp", "lapse", "keep")
 ROLES_MODALITY = ("plan", "neg", "refuse")
-GRAMMAR_ROLES = ("with", "with_post", "and", "clause", "anaphora", "last")
+GRAMMAR_ROLES = ("with", "with_post", "and", "clause", "anaphora", "last", "same", "abbrev")
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}
 

@@ -22,6 +22,7 @@ class Statement:
     anchor: int  # offset of the deciding trigger, for choosing the nearest date
     strength: float  # 0..1: how clearly the clause states a relation
     survived: bool = False  # a negated termination: the relation is stated to continue
+    decisive: bool = True  # False when only a relation noun speaks (no verb): 'did the same' may override it
 
 
 def _negated_triggers(cues: Sequence[CueHit]) -> set[int]:
@@ -51,6 +52,11 @@ def read_clause(cues: Sequence[CueHit]) -> Statement | None:
             continue
         (dead if index in negated else live).setdefault(hit.role, []).append(hit)
     kind = _kind(live.get("twin", []) + live.get("agree", []) + dead.get("twin", []) + dead.get("agree", []))
+    spoken_of = relation_words(live) or relation_words(dead)
+    if live.get("keep") and spoken_of:
+        # 'decided to keep its twinning', 'the ties are preserved': the relation continues, whatever
+        # termination the clause also mentions (the motion that failed, the alternative rejected)
+        return Statement(Event.SIGNED, kind, live["keep"][0].start, 0.75, survived=True)
     for role in TERMINAL_ORDER:
         if role in live:
             anchor = live[role][0]
@@ -59,8 +65,9 @@ def read_clause(cues: Sequence[CueHit]) -> Statement | None:
     relation = live.get("twin") or []
     agreement = live.get("agree") or []
     signing = live.get("sign") or []
-    if any(role in dead for role in TERMINAL_ORDER) and (relation or agreement):
-        return Statement(Event.SIGNED, kind, (relation or agreement)[0].start, 0.55, survived=True)
+    if any(role in dead for role in TERMINAL_ORDER) and spoken_of:
+        # 'will not revoke the twinning', 'rejected the motion to annul the twinning': it continues
+        return Statement(Event.SIGNED, kind, spoken_of[0].start, 0.55, survived=True)
     if not relation and not (agreement and signing):
         return None
     if "twin" in dead and not relation:
@@ -72,7 +79,12 @@ def read_clause(cues: Sequence[CueHit]) -> Statement | None:
     anchor = (signing or relation)[0]
     strength = 0.9 if relation and signing else (0.8 if relation else 0.65)
     planned = any(hit.role == "plan" for hit in cues)
-    return Statement(Event.PLANNED if planned else Event.SIGNED, kind, anchor.start, strength)
+    event = Event.PLANNED if planned else Event.SIGNED
+    return Statement(event, kind, anchor.start, strength, decisive=planned or bool(signing))
+
+
+def relation_words(hits: dict[str, list[CueHit]]) -> list[CueHit]:
+    return hits.get("twin", []) + hits.get("agree", [])
 
 
 def _kind(hits: Sequence[CueHit]) -> Kind | None:

@@ -48,23 +48,25 @@ def lines(text: str) -> list[Span]:
     return out
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """A period after an initial ('A.') or a short lowercase word ('г.', 'ul.', 'gr.') does not end a sentence."""
+def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
+    """A period after an initial ('A.') or a known abbreviation of the language ('г.', 'ul.', 'St.') does not end
+    a sentence; after any other word it does ('... proud of it. Riga ...')."""
     begin = dot
-    while begin > 0 and text[begin - 1].isalpha() and dot - begin <= 4:
+    while begin > 0 and text[begin - 1].isalpha() and dot - begin <= 6:
         begin -= 1
     word = text[begin:dot]
-    return bool(word) and len(word) <= 3 and (word.islower() or len(word) == 1)
+    return len(word) == 1 or word.lower() in abbreviations
 
 
-def sentences(text: str, line: Span) -> list[Span]:
+def sentences(text: str, line: Span, abbreviations: frozenset[str] = frozenset()) -> list[Span]:
     """Sentence spans inside one line."""
     out = []
     begin = line.start
     segment = text[line.start : line.end]
     for match in _SENTENCE_END.finditer(segment):
         end = line.start + match.end()
-        if text[line.start + match.start()] == "." and _is_abbreviation(text, line.start + match.start()):
+        dot = line.start + match.start()
+        if text[dot] == "." and _is_abbreviation(text, dot, abbreviations):
             continue
         after = text[end : end + 3].lstrip()
         if after and after[0].islower():
