@@ -53,12 +53,8 @@ def test_stats_count_at_least_45_belarus_bulgaria_pairs(seeded):
     [
         ("Omsk", "signed", "2025-06-19", OMSK_DOC),
         ("Haskovo", "signed", "1999", LIST_DOC),
-        pytest.param(
-            "Gelendzhik", "signed", "2009", OMSK_DOC, marks=pytest.mark.xfail(strict=True, reason=EXTRACTION_MISS)
-        ),
-        pytest.param(
-            "Simferopol", "signed", "2024", OMSK_DOC, marks=pytest.mark.xfail(strict=True, reason=EXTRACTION_MISS)
-        ),
+        ("Gelendzhik", "signed", "2009", OMSK_DOC),
+        ("Simferopol", "signed", "2024", OMSK_DOC),
     ],
 )
 def test_partners_of_vitebsk_with_their_sources(seeded, partner, status, start, doc):
