@@ -42,6 +42,10 @@ PLACES = {
     "минск": ("gn:22", "Minsk", "BY", Level.CITY),
     "苏州": ("gn:23", "Suzhou", "CN", Level.CITY),
     "大阪": ("gn:24", "Osaka", "JP", Level.CITY),
+    "київщин": ("iso:UA-32", "Kyiv Oblast", "UA", Level.REGION),
+    "江苏省": ("iso:CN-JS", "Jiangsu", "CN", Level.REGION),
+    "明斯克": ("gn:22", "Minsk", "BY", Level.CITY),
+    "维捷布斯克": ("gn:2", "Vitebsk", "BY", Level.CITY),
 }
 _PATTERN = re.compile("|".join(sorted((re.escape(k) for k in PLACES), key=len, reverse=True)), re.IGNORECASE)
 
@@ -58,7 +62,7 @@ def spot(text: str) -> list[Mention]:
         if match.start() > 0 and text[match.start() - 1].isalpha() and match.group().isascii():
             continue
         end = match.end()
-        while end < len(text) and text[end].isalpha() and match.group()[0] not in "苏大":
+        while end < len(text) and text[end].isalpha() and not "\u4e00" <= match.group()[0] <= "\u9fff":
             end += 1
         stem = match.group().lower()
         out.append(Mention(match.start(), end, text[match.start() : end], (NameMatch(place(stem), stem, "folded"),)))

@@ -54,3 +54,32 @@ def test_did_the_same_takes_the_event_of_the_previous_statement():
 def test_a_kept_or_surviving_relation_is_signed(text, lang):
     assert {claim[2] for claim in run(text, lang)} == {"signed"}
     assert len(run(text, lang)) == 1
+
+
+def test_a_region_written_right_before_its_city_only_locates_it():
+    assert run("江苏省苏州市与大阪签署了友好城市协议。", "zh") == {("Osaka", "Suzhou", "signed", None)}
+
+
+def test_a_verb_after_the_last_pair_serves_every_pair():
+    text = "2019年,苏州与大阪、明斯克与维捷布斯克签署了友好城市协议。"
+    assert run(text, "zh") == {("Osaka", "Suzhou", "signed", "2019"), ("Minsk", "Vitebsk", "signed", "2019")}
+
+
+def test_a_prose_line_with_a_dash_under_a_list_header_is_read_as_prose():
+    text = (
+        "Побратимени градове\n"
+        "1997 година: Могильов – Габрово\n"
+        "През 2009 г. Варна подписа споразумение за сътрудничество с Пинск — град близо до Брест."
+    )
+    assert run(text, "bg") == {("Gabrovo", "Mogilev", "signed", "1997"), ("Pinsk", "Varna", "signed", "2009")}
+
+
+def test_a_region_after_a_locative_preposition_is_where_the_party_is_not_a_party():
+    assert run("Місто Мінськ на Київщині припинило дію угоди з Брестом.", "uk") == {
+        ("Brest", "Minsk", "terminated", None)
+    }
+
+
+def test_listed_partners_may_each_carry_an_adjective():
+    text = "Омск подписал договоры о сотрудничестве с польским Брестом, венгерским Гродно и словацким Пинском."
+    assert {pair[:2] for pair in run(text, "ru")} == {("Brest", "Omsk"), ("Grodno", "Omsk"), ("Omsk", "Pinsk")}

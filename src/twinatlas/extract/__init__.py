@@ -54,7 +54,7 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
     cue_hits = find_cues(folded, data)
     if not any(hit.role in RELATION_ROLES for hit in cue_hits):
         return []  # the cheap document-level pre-filter
-    parties = party_mentions(mentions)
+    parties = party_mentions(mentions, text, data.words("in"))
     line_spans = lines(text)
     topic = document_topic(parties, line_spans[0].end if line_spans else 0)
     kind = _default_kind(cue_hits)

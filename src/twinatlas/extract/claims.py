@@ -18,6 +18,7 @@ from twinatlas.extract.text import Positions, Span, clauses, same_place, words
 from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
 WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Геленджиком')
+COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белорусским Волковыском', 'der russischen')
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 
 
@@ -36,17 +37,20 @@ class ProseState:
 
 def _ends_with_word(gap: str, vocabulary: frozenset[str], reach: int) -> bool:
     tail = words(gap)[-(reach + 1) :]
-    for word in tail:
-        if word in vocabulary:
-            return True
-        if word and is_spaceless_script(word[-1]) and any(v in word for v in vocabulary):
-            return True  # no spaces: the whole gap is one 'word' ('与韩国' before '忠州市')
-    return False
+    if tail and is_spaceless_script(tail[-1][-1]):
+        # no spaces: the run of characters right before the place is one 'word' ('与韩国' before '忠州市')
+        return any(v in tail[-1] for v in vocabulary)
+    return any(word in vocabulary for word in tail)
 
 
 def _only_coordination(gap: str, data: LangData) -> bool:
-    rest = [w for w in words(gap) if w not in data.words("and")]
-    return not rest and "." not in gap
+    """', ', ' and ', ', венгерским ', ' i białoruskim ': the next item of a list (an adjective may qualify it)."""
+    gap_words = words(gap)
+    rest = [w for w in gap_words if w not in data.words("and")]
+    if "." in gap or any(c in gap for c in ";:"):
+        return False
+    listed = "," in gap or "、" in gap or len(rest) < len(gap_words)
+    return not rest or (listed and len(rest) <= COORDINATED_ADJECTIVES)
 
 
 def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: LangData) -> list[bool]:
@@ -168,17 +172,24 @@ def prose_claims(
     for clause in clauses(folded, sentence, data):
         clause_parties = _dedupe(parties.inside(clause.start, clause.end))
         previous: tuple[Statement, PartialDate | None] | None = None
-        for part in split_statements(folded, clause, clause_parties, data):
-            own = read_clause(cues.inside(part.span.start, part.span.end))
+        parts = split_statements(folded, clause, clause_parties, data)
+        readings = [read_clause(cues.inside(part.span.start, part.span.end)) for part in parts]
+        clause_dates = find_dates(folded, clause.start, clause.end, data, published) if len(parts) > 1 else []
+        for number, part in enumerate(parts):
+            own = readings[number]
             same_at = _same_as_before(folded, part.span, data)
             if same_at is not None and state.last_event is not None and (own is None or not own.decisive):
                 own = Statement(state.last_event, own.kind if own else None, same_at, 0.7)
-            dates = find_dates(folded, part.span.start, part.span.end, data, published)
-            inherited = own is None and previous is not None
+            # a statement without a date of its own shares the date its clause states ('2019年,A与B、C与D签署')
+            dates = find_dates(folded, part.span.start, part.span.end, data, published) or clause_dates
+            later = next((reading for reading in readings[number + 1 :] if reading is not None), None)
+            inherited = own is None and (previous is not None or later is not None)
             if own is not None:
                 statement, date = own, _date_for(own, dates)
             elif previous is not None:  # gapping: 'A signed with B, C with D' shares the verb and its date
                 statement, date = previous[0], _date_for(previous[0], dates) or previous[1]
+            elif later is not None:  # verb-final: 'A与B、C与D等签署' — the verb after the last pair serves all
+                statement, date = later, _date_for(later, dates)
             else:
                 if part.parties:
                     state.last_subject, state.last_subject_sentence = part.parties[0], index

@@ -39,6 +39,14 @@ def _dash_gap(gap: str) -> bool:
     return len(words(gap)) <= 2
 
 
+def _reads_as_list(folded: str, line: Span, line_parties: Sequence[Mention], pairs: int) -> bool:
+    """A row of 'A – B' items rather than prose with a dash in it ('X is linked with Y — their agreement...'):
+    few words besides the places (level words, years, a country in brackets)."""
+    named = sum(len(words(folded[p.start : p.end])) for p in line_parties)
+    other = len(words(folded[line.start : line.end])) - named
+    return other <= 3 * pairs + 4
+
+
 def _tail_date(folded: str, start: int, stop: int, data: LangData, published: PartialDate | None) -> PartialDate | None:
     end = min(stop, start + ITEM_TAIL_CHARS)
     comma = folded.find(",", start, end)
@@ -93,7 +101,7 @@ def list_claims(
         pairs_here = _dash_pairs(
             text, folded, line, items_from, line_parties, data, published, header_year, relation_kind, in_list
         )
-        if pairs_here:
+        if pairs_here and (year_match or _reads_as_list(folded, line, line_parties, len(pairs_here))):
             result.claims.extend(pairs_here)
             result.consumed.append(line)
             continue

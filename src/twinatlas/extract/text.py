@@ -133,14 +133,60 @@ def is_party(mention: Mention) -> bool:
     return mention.level_hint is not None and mention.level_hint is not Level.COUNTRY
 
 
-def party_mentions(mentions: Sequence[Mention]) -> list[Mention]:
-    """Parties in text order, overlaps resolved in favour of the longer span."""
+_LEVEL_RANK = {level: rank for rank, level in enumerate(Level)}  # country < region < ... < city
+
+
+def _levels(mention: Mention) -> set[Level]:
+    found = {match.place.level for match in mention.matches}
+    if mention.level_hint is not None:
+        found.add(mention.level_hint)
+    return found
+
+
+def _qualifies(first: Mention, second: Mention, text: str) -> bool:
+    """'黑龙江省大庆市', 'Minsk Region Barysaw': a region written right before a smaller place only locates it."""
+    gap = text[first.end : second.start]
+    if gap.strip() or len(gap) > 1:
+        return False
+    outer, inner = _levels(first), _levels(second)
+    if not outer or not inner or not outer <= {Level.REGION, Level.DISTRICT}:
+        return False
+    innermost, outermost = min(_LEVEL_RANK[level] for level in inner), max(_LEVEL_RANK[level] for level in outer)
+    # written together without a space (CJK), a unit of the same level is located too: '内蒙古自治区兴安盟'
+    return innermost > outermost or (not gap and innermost == outermost)
+
+
+def _locates(first: Mention, second: Mention, text: str, locatives: frozenset[str]) -> bool:
+    """'Боярка на Київщині', 'Gainesville, en Floride', 'Светлага (Калінінградскай вобласці)': a region right
+    after a smaller place, after a locative preposition or in brackets, says where that place is."""
+    gap = text[first.end : second.start]
+    if len(gap) > 8 or "\n" in gap:
+        return False
+    gap_words = [word.lower() for word in words(gap)]
+    if not (gap.strip() == "(" or (len(gap_words) == 1 and gap_words[0] in locatives)):
+        return False
+    inner, outer = _levels(first), _levels(second)
+    if not inner or not outer or not outer <= {Level.REGION}:
+        return False
+    return min(_LEVEL_RANK[level] for level in inner) > _LEVEL_RANK[Level.REGION]
+
+
+def party_mentions(
+    mentions: Sequence[Mention], text: str = "", locatives: frozenset[str] = frozenset()
+) -> list[Mention]:
+    """Parties in text order, overlaps resolved in favour of the longer span, a region that only locates the
+    place written right before or after it dropped."""
     ordered = sorted((m for m in mentions if is_party(m)), key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for mention in ordered:
         if out and mention.start < out[-1].end:
             if mention.end - mention.start > out[-1].end - out[-1].start:
                 out[-1] = mention
+            continue
+        if out and text and _qualifies(out[-1], mention, text):
+            out[-1] = mention
+            continue
+        if out and text and _locates(out[-1], mention, text, locatives):
             continue
         out.append(mention)
     return out
