@@ -83,3 +83,28 @@ def test_a_region_after_a_locative_preposition_is_where_the_party_is_not_a_party
 def test_listed_partners_may_each_carry_an_adjective():
     text = "Омск подписал договоры о сотрудничестве с польским Брестом, венгерским Гродно и словацким Пинском."
     assert {pair[:2] for pair in run(text, "ru")} == {("Brest", "Omsk"), ("Grodno", "Omsk"), ("Omsk", "Pinsk")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Общинският съвет на Варна отказа побратимяване с Пинск.", "bg"),
+        ("Совет Омска отказал в побратимстве Казани.", "ru"),
+    ],
+)
+def test_refusing_a_twinning_is_neither_a_termination_nor_a_relation(text, lang):
+    assert run(text, lang) == set()
+
+
+def test_renouncing_an_existing_twinning_is_a_termination():
+    assert run("Омск отказался от побратимства с Казанью.", "ru") == {("Kazan", "Omsk", "terminated", None)}
+
+
+def test_a_title_line_opens_a_bullet_list_of_its_partners():
+    text = "Партньори на Варна\n\n2004 г.\n– Пинск\n\n2012 г.\n– Брест (Беларус)\n\nВарна посети Плевен."
+    assert run(text, "bg") == {("Pinsk", "Varna", "signed", "2004"), ("Brest", "Varna", "signed", "2012")}
+
+
+def test_ending_an_agreement_named_by_its_date_also_states_its_signing():
+    text = "Рада вирішила припинити дію угоди про співробітництво між Мінськом та Брестом від 3 березня 2011 року."
+    assert run(text, "uk") == {("Brest", "Minsk", "terminated", None), ("Brest", "Minsk", "signed", "2011-03-03")}

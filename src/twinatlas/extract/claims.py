@@ -20,6 +20,7 @@ from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Геленджиком')
 COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белорусским Волковыском', 'der russischen')
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
+DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
 @dataclass
@@ -118,6 +119,16 @@ def _date_for(statement: Statement, dates: list[DateSpan]) -> PartialDate | None
     return span.value
 
 
+def _agreement_date(folded: str, dates: list[DateSpan], part_cues: list, data: LangData) -> DateSpan | None:
+    """The date an agreement is named by ('угода ... від 15 вересня 2007', 'the agreement of 1995')."""
+    relation_starts = [hit.start for hit in part_cues if hit.role in ("twin", "agree")]
+    for span in dates:
+        head = words(folded[max(0, span.start - DATED_REACH) : span.start])
+        if head and head[-1] in data.words("dated") and any(start < span.start for start in relation_starts):
+            return span
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Part:
     """A stretch of a clause with one subject-verb-partner statement ('A with B' of 'A with B, C with D')."""
@@ -202,6 +213,26 @@ def prose_claims(
                 found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.4)]
             if not found:
                 continue
+            signed_on = _agreement_date(folded, dates, cues.inside(part.span.start, part.span.end), data)
+            if signed_on is not None and statement.event is not Event.SIGNED:
+                # 'ended the agreement between A and B of 15 September 2007': that date is the signing,
+                # which the text thereby states too; the ending takes no date from it
+                date = _date_for(statement, [span for span in dates if span is not signed_on])
+                for subject, partner, rule, base in found:
+                    state.claims.append(
+                        Claim(
+                            subject,
+                            partner,
+                            Event.SIGNED,
+                            _kind(statement, state),
+                            signed_on.value,
+                            quote,
+                            quote_start,
+                            quote_start + len(quote),
+                            round(base * 0.8, 3),
+                            f"prose:{rule}:dated",
+                        )
+                    )
             for subject, partner, rule, base in found:
                 confidence = base * (0.6 + 0.4 * statement.strength)
                 if abs(partner.start - subject.start) > 200:

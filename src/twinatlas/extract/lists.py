@@ -20,7 +20,9 @@ _YEAR_HEADER = re.compile(r"\s{0,8}[-•*·▪‣]?\s{0,4}((?:19|20)\d\d)(?!\d)[
 _DASHES = "–—‒"
 LIST_LINE_MAX = 400  # longer lines are prose, not list rows
 HEADER_REACH_LINES = 40  # a relation header scopes this many list lines below it
-ITEM_TAIL_CHARS = 60  # how far after an item its own date may sit ('Lyon (France, 1992)')
+ITEM_TAIL_CHARS = 60
+TITLE_MAX = 100  # a heading line is at most this long
+BULLETS = "-–—‒•*·▪‣"  # how far after an item its own date may sit ('Lyon (France, 1992)')
 
 
 @dataclass
@@ -37,6 +39,12 @@ def _dash_gap(gap: str) -> bool:
     if dashes + (1 if spaced_hyphen else 0) != 1 or any(c in gap for c in ",;.:()[]|"):
         return False
     return len(words(gap)) <= 2
+
+
+def _is_title(row: str) -> bool:
+    """A short line that is not a sentence: a heading."""
+    stripped = row.strip()
+    return 0 < len(stripped) <= TITLE_MAX and stripped[-1] not in ".!?;," and ". " not in stripped
 
 
 def _reads_as_list(folded: str, line: Span, line_parties: Sequence[Mention], pairs: int) -> bool:
@@ -82,6 +90,7 @@ def list_claims(
     header_line = -999  # index of the last line naming the relation
     relation_kind = default_kind
     colon_subject: Mention | None = None  # 'Partner cities of X:' opens a list of X's partners
+    bullets_only = False  # after a title line without a colon, only bullet lines are items
     for index, line in enumerate(line_spans):
         row = folded[line.start : line.end]
         relation_cues = [c for c in cues.inside(line.start, line.end) if c.role in ("twin", "agree")]
@@ -106,7 +115,12 @@ def list_claims(
             result.consumed.append(line)
             continue
         colon = row.find(":")
+        if relation_cues and colon == -1 and _is_title(row) and len(line_parties) == 1:
+            # 'Partner regions of Burgas Province' as a title line: the bullet lines below are its partners
+            colon_subject, bullets_only = line_parties[0], True
+            continue
         if relation_cues and 0 < colon <= 80 and colon > relation_cues[0].start - line.start:
+            bullets_only = False
             before = [p for p in line_parties if p.end <= line.start + colon]
             after = [p for p in line_parties if p.start > line.start + colon]
             colon_subject = before[0] if before else topic
@@ -129,7 +143,7 @@ def list_claims(
                 result.consumed.append(line)
             continue
         if colon_subject is not None and index - header_line <= HEADER_REACH_LINES and len(row) < 160:
-            if line_parties and not relation_cues:
+            if line_parties and not relation_cues and (not bullets_only or row.lstrip()[:1] in BULLETS):
                 header_start = line_spans[header_line].start if header_line >= 0 else line.start
                 result.claims.extend(
                     _partners(

@@ -47,9 +47,12 @@ def read_clause(cues: Sequence[CueHit]) -> Statement | None:
     live: dict[str, list[CueHit]] = {}
     dead: dict[str, list[CueHit]] = {}
     negated = _negated_triggers(cues)
+    refusals = [hit for hit in cues if hit.role == "refuse"]
     for index, hit in enumerate(cues):
         if hit.role in ("plan", "neg", "refuse"):
             continue
+        if hit.role in TERMINAL and any(r.start <= hit.start and hit.end <= r.end for r in refusals):
+            continue  # the 'отказ' of 'отказа побратимяване' is the refusal itself, not a termination
         (dead if index in negated else live).setdefault(hit.role, []).append(hit)
     kind = _kind(live.get("twin", []) + live.get("agree", []) + dead.get("twin", []) + dead.get("agree", []))
     spoken_of = relation_words(live) or relation_words(dead)
