@@ -74,3 +74,51 @@ def test_a_town_whose_name_starts_with_a_country_word_stays_the_town(gazetteer):
     found = _by_surface("Partnerem je České Budějovice.", "cs", gazetteer)
     assert found["České Budějovice"].level_hint is None
     assert found["České Budějovice"].matches[0].place.country == "CZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("То, что делегация приехала, радует. Ранее мэр Твери был в Минске.", "ru", "То"),
+        ("То, что делегация приехала, радует. Ранее мэр Твери был в Минске.", "ru", "Ранее"),
+        ("Byl to dobrý den pro Brno.", "cs", "Byl"),
+        ("Ha firmado el alcalde de Gijón.", "es", "Ha"),
+        ("Das Ruhen der Kontakte zu Jaroslawl bedauert man in Hannover.", "de", "Ruhen"),
+        ("Das Dokument (PDF, 90 KB) liegt in Lyon aus.", "fr", "PDF"),
+    ],
+)
+def test_common_words_of_the_language_do_not_become_small_places(gazetteer, text, lang, word):
+    assert word not in _by_surface(text, lang, gazetteer)
+
+
+def test_a_common_word_inside_a_sentence_is_still_a_town(gazetteer):
+    # «pisz» is also the imperative of «pisać»; inside a sentence the capital letter marks the town.
+    found = _by_surface("Umowę z gminą Orzysz i Pisz podpisano wczoraj.", "pl", gazetteer)
+    assert found["Pisz"].matches[0].place.name == "Pisz"
+
+
+def test_a_common_word_that_names_a_big_town_stays_a_town(gazetteer):
+    assert "Split" in _by_surface("Split signed a partnership with Graz.", "en", gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "place"),
+    [
+        ("Governor Glenn Youngkin met the mayor of Norfolk.", "en", "Glenn", "Norfolk"),
+        ("Кметът Юлиян Найденов посети Силистра.", "bg", "Юлиян", "Силистра"),
+        ("Prezydent Krzysztof Kowalski odwiedził Lublin.", "pl", "Krzysztof", "Lublin"),
+    ],
+)
+def test_a_given_name_before_a_surname_is_a_person(gazetteer, text, lang, person, place):
+    found = _by_surface(text, lang, gazetteer)
+    assert person not in found
+    assert place in found
+
+
+def test_a_given_name_that_names_a_place_with_its_second_word_stays_a_place(gazetteer):
+    assert "Alice Springs" in _by_surface("Delegates from Alice Springs arrived.", "en", gazetteer)
+
+
+def test_german_nouns_after_a_city_that_is_also_a_given_name_keep_the_city(gazetteer):
+    found = _by_surface("Der Bürgermeister hatte für die Pause mit Wladimir Verständnis.", "de", gazetteer)
+    assert found["Wladimir"].matches[0].place.country == "RU"

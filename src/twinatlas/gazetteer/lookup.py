@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from twinatlas.errors import GazetteerError
-from twinatlas.gazetteer.langdata import level_of_words, suffix_levels
+from twinatlas.gazetteer.langdata import level_of_words, morphology, suffix_levels
 from twinatlas.gazetteer.morph import lemma_forms
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, skeleton, words
 from twinatlas.models import Level, NameMatch, Place
@@ -81,6 +81,7 @@ class Gazetteer:
         self._keys: dict[str, list[tuple[int, str, str]]] = {}
         self._automaton: Any = None
         self._countries: dict[str, Place | None] = {}
+        self._lemmas: dict[tuple[str, str | None], tuple[str, ...]] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -152,16 +153,31 @@ class Gazetteer:
         text = " ".join(parts)
         matches = self._match_form(text, "exact")
         # Inflected forms: every word may be inflected («Марьиной Горке»); a few combinations suffice.
-        options = [[w, *lemma_forms(w, lang)[:3]] for w in parts]
+        options = [[w, *self.lemma_forms(w, lang)[:3]] for w in parts]
         for combo in itertools.islice(itertools.product(*options), 1, 16):
             matches += self._match_form(" ".join(combo), "lemma")
         if len(parts) == 1:
-            for form in (parts[0], *lemma_forms(parts[0], lang)):
+            for form in (parts[0], *self.lemma_forms(parts[0], lang)):
                 adj = adjective_key(form)
                 if adj:
                     matches += self._match_key(adj, form, "adjective")
                     break
         return self._finish(matches, level)
+
+    def lemma_forms(self, word: str, lang: str | None) -> tuple[str, ...]:
+        """Forms the word may inflect: for simplemma languages the index's table of place-name forms (no
+        dictionary loading at run time), else pymorphy3 and suffix rules (morph.lemma_forms)."""
+        cache_key = (word, lang)
+        found = self._lemmas.get(cache_key)
+        if found is None:
+            found = lemma_forms(word, lang, with_simplemma=False)
+            if morphology(lang).lemmatiser == "simplemma":
+                rows = self._db.execute("SELECT lemma FROM lemmas WHERE key=? AND lang=?", (skeleton(word), lang))
+                found = tuple(dict.fromkeys([lemma for (lemma,) in rows] + list(found)))
+            if len(self._lemmas) > 200_000:
+                self._lemmas.clear()
+            self._lemmas[cache_key] = found
+        return found
 
     def _finish(self, matches: list[NameMatch], level: Level | None) -> tuple[NameMatch, ...]:
         if level is not None:

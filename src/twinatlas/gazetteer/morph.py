@@ -43,15 +43,17 @@ def _simplemma_forms(word: str, code: str) -> list[str]:
 
 
 @cache
-def lemma_forms(word: str, lang: str | None) -> tuple[str, ...]:
-    """Other forms the word may be an inflection of, most likely first; never the word itself."""
+def lemma_forms(word: str, lang: str | None, with_simplemma: bool = True) -> tuple[str, ...]:
+    """Other forms the word may be an inflection of, most likely first; never the word itself.
+
+    `with_simplemma=False` leaves simplemma out (the gazetteer index holds its place-name forms instead)."""
     if lang is None or len(word) < 3:
         return ()
     rules = morphology(lang)
     forms: list[str] = []
     if rules.lemmatiser == "pymorphy3" and rules.code:
         forms += _pymorphy_forms(word.lower(), rules.code)
-    elif rules.lemmatiser == "simplemma" and rules.code:
+    elif rules.lemmatiser == "simplemma" and rules.code and with_simplemma:
         forms += _simplemma_forms(word, rules.code)
     lowered = word.lower()
     for ending, replacement in rules.suffixes:

@@ -9,9 +9,18 @@ cased scripts). Level words next to the name join the mention («Минская 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from twinatlas.gazetteer.langdata import all_stopwords, country_of_words, level_of_words, morphology, suffix_levels
-from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
+from twinatlas.gazetteer.langdata import (
+    all_stopwords,
+    common_words,
+    country_of_words,
+    given_names,
+    level_of_words,
+    morphology,
+    suffix_levels,
+)
+from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, skeleton, tokens
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
 MAX_WINDOW = 4
@@ -19,6 +28,12 @@ MAX_CONNECTOR = 3  # lowercase words inside a name: "Frankfurt am Main", "Castel
 _GAP = re.compile(r"^[ \t\u00a0-]{1,2}$")  # what may separate the words of one name
 _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 MIN_POPULATION_INFLECTED = 1000  # an inflected or adjectival match of a hamlet is more likely a word
+# A common word of the document's language («То», "Byl", "Ruhen") is a place only when it names a town at
+# least this big (Bath, Split, Nice) or a level word or country adjective stands next to it.
+MIN_POPULATION_COMMON_WORD = 50_000
+# A given name before a capitalised word is a person («Vladimir Putin») unless it is a city this big and the
+# language capitalises its nouns (German "mit Wladimir Verständnis" is about the city).
+MIN_POPULATION_GIVEN_NAME = 100_000
 
 
 def _capitalised(word: str) -> bool:
@@ -98,10 +113,42 @@ def _country_at(text: str, toks: list[tuple[int, int, str]], i: int, index: Plac
     return Mention(start, end, text[start:end], matches, level_hint=Level.COUNTRY, country_hint=code), i + n - 1
 
 
-def _plausible(matches: tuple[NameMatch, ...], single_word: bool) -> bool:
-    """Drop hamlets reached only through inflection or adjectives: they are usually ordinary words."""
+def _big_town(matches: Sequence[NameMatch], population: int, loose: bool = False) -> bool:
+    """A town of at least `population` spelled as written, or in another script or spelling when `loose`
+    (not by default: loose keys meet codes like 'BIL' for Billings)."""
+    spellings = ("exact", "folded", "transliterated") if loose else ("exact", "folded")
+    return any(
+        m.place.level == Level.CITY and (m.place.population or 0) >= population and m.how in spellings for m in matches
+    )
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Nothing but an opening mark or a sentence end before this word: its capital letter says nothing."""
+    before = text[max(0, start - 12) : start].rstrip(" \t\u00a0")
+    return not before or before[-1] in _SENTENCE_OPENERS
+
+
+_SENTENCE_OPENERS = frozenset(".!?:;\n\r\"'«»„“”‘(…")
+
+
+def _looks_common(text: str, token: tuple[int, int, str], lang: str | None) -> bool:
+    """An ordinary word written with a capital: at a sentence start («То», "Byl"), as a German noun
+    ("Ruhen"), or an acronym ("PDF", «РБК»)."""
+    start, _, word = token
+    if word.isupper() and len(word) <= 4:
+        return True
+    if word.lower() not in common_words(lang):
+        return False
+    return morphology(lang).nouns_capitalised or _sentence_initial(text, start)
+
+
+def _plausible(matches: tuple[NameMatch, ...], single_word: bool, common: bool = False) -> bool:
+    """Drop hamlets reached only through inflection or adjectives: they are usually ordinary words; and
+    drop places a common word of the language names, unless it names a big town."""
     if not single_word:
         return True
+    if common:
+        return _big_town(matches, MIN_POPULATION_COMMON_WORD)
     for match in matches:
         if match.how in ("exact", "folded", "transliterated") or match.place.level != Level.CITY:
             return True
@@ -124,6 +171,10 @@ def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]
     mentions: list[Mention] = []
     i = 0
     while i < len(toks):
+        person_end = _person_at(text, toks, i, lang, index)
+        if person_end is not None:
+            i = person_end + 1
+            continue
         found = _mention_at(text, toks, i, lang, index, stop)
         if found is None:
             i += 1
@@ -132,6 +183,25 @@ def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]
         mentions.append(mention)
         i = last + 1
     return mentions
+
+
+def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex) -> int | None:
+    """A given name followed by a capitalised word that is no level, country or common word: a person's name
+    ("Glenn Youngkin", «Юлиян Найденов»). Returns the surname's token index; None when not a person."""
+    word = toks[i][2]
+    if i + 1 >= len(toks) or not _capitalised(word) or skeleton(word) not in given_names():
+        return None
+    surname = toks[i + 1][2]
+    if not _capitalised(surname) or not _joined(text, toks, i, i + 1) or surname.lower() in common_words(lang):
+        return None
+    folded = fold(surname)
+    if level_of_words([folded]) is not None or country_of_words([folded]) is not None:
+        return None
+    if any(m.how in ("exact", "folded") for m in index.lookup(text[toks[i][0] : toks[i + 1][1]], lang)):
+        return None  # "Alice Springs", "San José": the two words name a place
+    if morphology(lang).nouns_capitalised and _big_town(index.lookup(word, lang), MIN_POPULATION_GIVEN_NAME, True):
+        return None
+    return i + 1
 
 
 def _mention_at(
@@ -201,9 +271,10 @@ def _with_level(
             start, end = toks[first][0], toks[last][1]
         else:
             level, first, last = None, i, j
-    if level is None and not _plausible(matches, i == j):
-        return None
     country = _country_before(text, toks, first)
+    common = country is None and i == j and _looks_common(text, toks[i], lang)
+    if level is None and not _plausible(matches, i == j, common):
+        return None
     return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
 
 
