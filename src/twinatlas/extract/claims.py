@@ -191,26 +191,29 @@ def prose_claims(
             same_at = _same_as_before(folded, part.span, data)
             if same_at is not None and state.last_event is not None and (own is None or not own.decisive):
                 own = Statement(state.last_event, own.kind if own else None, same_at, 0.7)
-            # a statement without a date of its own shares the date its clause states ('2019年,A与B、C与D签署')
-            dates = find_dates(folded, part.span.start, part.span.end, data, published) or clause_dates
             later = next((reading for reading in readings[number + 1 :] if reading is not None), None)
             inherited = own is None and (previous is not None or later is not None)
             if own is not None:
-                statement, date = own, _date_for(own, dates)
+                statement = own
             elif previous is not None:  # gapping: 'A signed with B, C with D' shares the verb and its date
-                statement, date = previous[0], _date_for(previous[0], dates) or previous[1]
+                statement = previous[0]
             elif later is not None:  # verb-final: 'A与B、C与D等签署' — the verb after the last pair serves all
-                statement, date = later, _date_for(later, dates)
+                statement = later
             else:
                 if part.parties:
                     state.last_subject, state.last_subject_sentence = part.parties[0], index
                 continue
-            previous = (statement, date)
             found = _pairs(folded, part.span, part.parties, data, state, index)
             if inherited:  # an elided verb needs both of its parties in view
                 found = [item for item in found if item[2] in ("with", "coordination")]
             if not found and not part.parties and state.last_pair and _mentions_anaphora(folded, part.span, data):
                 found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.4)]
+            if not found and len(parts) == 1:
+                continue  # dates are read only where they are needed: most clauses pair nobody
+            # a statement without a date of its own shares the date its clause states ('2019年,A与B、C与D签署')
+            dates = find_dates(folded, part.span.start, part.span.end, data, published) or clause_dates
+            date = _date_for(statement, dates) or (previous[1] if own is None and previous is not None else None)
+            previous = (statement, date)
             if not found:
                 continue
             signed_on = _agreement_date(folded, dates, cues.inside(part.span.start, part.span.end), data)
