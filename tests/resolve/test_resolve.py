@@ -82,3 +82,16 @@ def test_any_input_gives_a_resolution_never_an_exception(gazetteer, name):
     resolution = resolve_name(name, gazetteer, "ru")
     assert resolution.choice is None or resolution.choice.name
     assert resolution.reason
+
+
+def test_a_town_in_the_instrumental_is_the_town_even_beside_a_district(gazetteer):
+    from twinatlas.models import Claim, DocContext, Event, Kind, Mention
+    from twinatlas.resolve import resolve_claims
+
+    text = "Совет Кобринского района прекратил сотрудничество с белорусским Слонимом."
+    district = Mention(6, 25, "Кобринского района", tuple(gazetteer.lookup("Кобринского района", "ru")))
+    town = Mention(64, 72, "Слонимом", tuple(gazetteer.lookup("Слонимом", "ru")), country_hint="BY")
+    assert text[town.start : town.end] == "Слонимом"
+    claim = Claim(district, town, Event.TERMINATED, Kind.TWINNING, None, text, 0, len(text), 1.0)
+    resolved = resolve_claims([claim], DocContext(lang="ru", countries=("BY",)), gazetteer)[0]
+    assert resolved.b.choice is not None and resolved.b.choice.level.value == "city"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from twinatlas.gazetteer.names import fold
@@ -64,18 +64,28 @@ def suffix_levels() -> tuple[LevelPhrase, ...]:
 
 
 @cache
-def _word_levels_by_initial() -> dict[str, tuple[LevelPhrase, ...]]:
+def _word_levels_by_first() -> dict[str, tuple[LevelPhrase, ...]]:
     table: dict[str, list[LevelPhrase]] = {}
     for phrase in word_levels():
-        table.setdefault(phrase.stems[0][:1], []).append(phrase)
+        table.setdefault(phrase.stems[0], []).append(phrase)
     return {k: tuple(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=100_000)
+def _levels_starting(first: str) -> tuple[LevelPhrase, ...]:
+    """The level phrases whose first stem can match this folded word, in level_phrases() order."""
+    table = _word_levels_by_first()
+    found: set[LevelPhrase] = set()
+    for length in range(max(1, len(first) - MAX_INFLECTION), len(first) + 1):
+        found.update(table.get(first[:length], ()))
+    return tuple(p for p in word_levels() if p in found) if found else ()
 
 
 def level_of_words(folded_words: list[str]) -> tuple[Level, int] | None:
     """The level phrase at the start of the folded words, with how many words it spans."""
     if not folded_words or not folded_words[0]:
         return None
-    for phrase in _word_levels_by_initial().get(folded_words[0][:1], ()):
+    for phrase in _levels_starting(folded_words[0]):
         n = len(phrase.stems)
         if n <= len(folded_words) and all(
             (stem_matches(s, w) if len(s) > 3 else s == w) for s, w in zip(phrase.stems, folded_words, strict=False)

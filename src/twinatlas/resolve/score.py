@@ -51,7 +51,9 @@ def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> C
         if match.how == "level-phrase":
             score -= 0.25  # the unit's own name carries a level word («Slonim District») the text does not
             why.append("the unit is named with a level word the text lacks (-0.25)")
-        if hints.other_level in ADMIN_LEVELS and hints.other_level is not None:
+        if hints.other_level in ADMIN_LEVELS and hints.other_level is not None and match.how != "level-phrase":
+            # A unit matched only through its name without the level word («Волковыском» meeting
+            # "Volkovysskiy Rayon") stays behind the town even when the other party is a district.
             score += 0.3
             why.append(f"the other party is a {hints.other_level.value} (+0.3)")
         else:
