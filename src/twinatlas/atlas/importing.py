@@ -75,37 +75,28 @@ class PartyResolver:
             if known is not None:
                 return known
         if cell.id is not None:  # an explicit id: kept as it is (e.g. opaque network ids)
-            return Place(
-                cell.id,
-                cell.name or cell.id,
-                cell.country,
-                cell.level,
-                wikidata=cell.wikidata,
-                lat=cell.lat,
-                lon=cell.lon,
-                resolved=False,
-            )
+            return self._kept(cell, cell.id)
         if cell.name:
             choice = resolve_name(cell.name, self.index, country=cell.country).choice
             if choice is not None and choice.resolved and self._near(choice, cell) and choice.level == cell.level:
                 return choice
-        fallback = unresolved_place(cell.label, cell.country, cell.level)
         if cell.wikidata:
-            fallback = Place(
-                f"wd:{cell.wikidata}",
-                cell.label,
-                cell.country,
-                cell.level,
-                wikidata=cell.wikidata,
-                lat=cell.lat,
-                lon=cell.lon,
-                resolved=False,
-            )
-        elif cell.lat is not None:
-            fallback = Place(
-                fallback.id, fallback.name, fallback.country, fallback.level, lat=cell.lat, lon=cell.lon, resolved=False
-            )
-        return fallback
+            return self._kept(cell, f"wd:{cell.wikidata}")
+        return self._kept(cell, unresolved_place(cell.label, cell.country, cell.level).id)
+
+    @staticmethod
+    def _kept(cell: PartyCell, place_id: str) -> Place:
+        """A party the gazetteer does not know, kept with everything the file says about it."""
+        return Place(
+            place_id,
+            cell.label,
+            cell.country,
+            cell.level,
+            wikidata=cell.wikidata,
+            lat=cell.lat,
+            lon=cell.lon,
+            resolved=False,
+        )
 
     @staticmethod
     def _near(place: Place, cell: PartyCell) -> bool:

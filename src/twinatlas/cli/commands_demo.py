@@ -12,6 +12,8 @@ from rich.table import Table
 from twinatlas.cli.app import AppContext, cli, json_option, pass_app, print_json, stdout
 from twinatlas.cli.commands_registry import atlas_of
 
+TABLE_ROWS = 15
+
 
 def demo_dir() -> Path:
     return Path(str(resources.files("twinatlas").joinpath("demo")))
@@ -57,7 +59,10 @@ def demo(app: AppContext, as_json: bool) -> None:
     statuses = ["signed", "planned", "suspended", "lapsed", "terminated"]
     for column in ("countries", "pairs", *statuses):
         table.add_column(column, justify="right")
-    for (c1, c2), total in by_countries.most_common():
+    shown = by_countries.most_common(TABLE_ROWS)
+    for (c1, c2), total in shown:
         table.add_row(f"{c1}–{c2}", str(total), *(str(by_event[(c1, c2, s)] or "") for s in statuses))
     stdout.print(table)
+    if len(by_countries) > len(shown):
+        stdout.print(f"… and {len(by_countries) - len(shown)} more country pairs (twinatlas stats --country CC)")
     click.echo("Try: twinatlas partners Vitebsk · twinatlas stats --countries BY BG · twinatlas conflicts")
