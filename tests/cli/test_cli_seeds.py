@@ -23,7 +23,6 @@ BELARUS_REGIONAL_CENTRES = {
     625665: "Mogilev",
     620127: "Vitebsk",
 }
-EXTRACTION_MISS = "extraction does not yet find this statement of the seed article (reported to the lead)"
 
 
 @pytest.fixture(scope="module")
@@ -102,9 +101,6 @@ def test_coverage_answers_the_omsk_claim_with_the_evidence_it_has(seeded):
     assert result["rows"][0]["place"]["name"] == "Omsk"  # the most covered first
 
 
-@pytest.mark.xfail(
-    strict=True, reason=EXTRACTION_MISS + ": «аналогичные соглашения будут подписаны также с Брестом и Гродно»"
-)
 def test_coverage_shows_omsk_plans_with_brest_and_grodno_as_planned(seeded):
     cli, _ = seeded
     omsk = next(row for row in omsk_claim(cli)["rows"] if row["place"]["name"] == "Omsk")
