@@ -122,3 +122,24 @@ def test_a_given_name_that_names_a_place_with_its_second_word_stays_a_place(gaze
 def test_german_nouns_after_a_city_that_is_also_a_given_name_keep_the_city(gazetteer):
     found = _by_surface("Der Bürgermeister hatte für die Pause mit Wladimir Verständnis.", "de", gazetteer)
     assert found["Wladimir"].matches[0].place.country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "town", "country"),
+    [
+        # Both are also dictionary words of Ukrainian («буча» is an uproar); at a sentence start in a
+        # Ukrainian text they are the towns of Ukraine.
+        ("Луцьк відкрив нову бібліотеку. Буча прийняла гостей з Польщі.", "uk", "Луцьк", "UA"),
+        ("Луцьк відкрив нову бібліотеку. Буча прийняла гостей з Польщі.", "uk", "Буча", "UA"),
+    ],
+)
+def test_a_sentence_initial_town_of_the_languages_country_is_not_a_common_word(gazetteer, text, lang, town, country):
+    found = _by_surface(text, lang, gazetteer)
+    assert found[town].matches[0].place.country == country
+
+
+def test_a_pronoun_that_is_a_given_name_abroad_does_not_hide_the_town_after_it(gazetteer):
+    # «Сам» is Sam in English, and a pronoun in Russian: «Сам Минск» is "Minsk itself".
+    found = _by_surface("Сам Минск давно дружит с Казанью.", "ru", gazetteer)
+    assert found["Минск"].matches[0].place.country == "BY"
+    assert "Сам" not in found

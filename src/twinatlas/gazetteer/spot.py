@@ -31,6 +31,9 @@ MIN_POPULATION_INFLECTED = 1000  # an inflected or adjectival match of a hamlet 
 # A common word of the document's language («То», "Byl", "Ruhen") is a place only when it names a town at
 # least this big (Bath, Split, Nice) or a level word or country adjective stands next to it.
 MIN_POPULATION_COMMON_WORD = 50_000
+# ... or a town this big in a country where the language is spoken, in any spelling of its script: «Буча» is
+# also a rare Ukrainian word, but a Ukrainian text that starts a sentence with it means the town.
+MIN_POPULATION_COMMON_WORD_HOME = 20_000
 # A given name before a capitalised word is a person («Vladimir Putin») unless it is a city this big and the
 # language capitalises its nouns (German "mit Wladimir Verständnis" is about the city).
 MIN_POPULATION_GIVEN_NAME = 100_000
@@ -113,12 +116,27 @@ def _country_at(text: str, toks: list[tuple[int, int, str]], i: int, index: Plac
     return Mention(start, end, text[start:end], matches, level_hint=Level.COUNTRY, country_hint=code), i + n - 1
 
 
-def _big_town(matches: Sequence[NameMatch], population: int, loose: bool = False) -> bool:
+def _big_town(
+    matches: Sequence[NameMatch], population: int, loose: bool = False, countries: Sequence[str] = ()
+) -> bool:
     """A town of at least `population` spelled as written, or in another script or spelling when `loose`
-    (not by default: loose keys meet codes like 'BIL' for Billings)."""
+    (not by default: loose keys meet codes like 'BIL' for Billings); only in `countries` when given."""
     spellings = ("exact", "folded", "transliterated") if loose else ("exact", "folded")
     return any(
-        m.place.level == Level.CITY and (m.place.population or 0) >= population and m.how in spellings for m in matches
+        m.place.level == Level.CITY
+        and (m.place.population or 0) >= population
+        and m.how in spellings
+        and (not countries or m.place.country in countries)
+        for m in matches
+    )
+
+
+def _big_town_for_common_word(matches: Sequence[NameMatch], lang: str | None) -> bool:
+    """A common word names a town when the town is big, or fairly big and in the language's own countries
+    (there its name may only be known to the dictionary as a transliteration: «Луцьк»)."""
+    home = morphology(lang).countries
+    return _big_town(matches, MIN_POPULATION_COMMON_WORD) or (
+        bool(home) and _big_town(matches, MIN_POPULATION_COMMON_WORD_HOME, loose=True, countries=home)
     )
 
 
@@ -142,13 +160,15 @@ def _looks_common(text: str, token: tuple[int, int, str], lang: str | None) -> b
     return morphology(lang).nouns_capitalised or _sentence_initial(text, start)
 
 
-def _plausible(matches: tuple[NameMatch, ...], single_word: bool, common: bool = False) -> bool:
+def _plausible(
+    matches: tuple[NameMatch, ...], single_word: bool, common: bool = False, lang: str | None = None
+) -> bool:
     """Drop hamlets reached only through inflection or adjectives: they are usually ordinary words; and
     drop places a common word of the language names, unless it names a big town."""
     if not single_word:
         return True
     if common:
-        return _big_town(matches, MIN_POPULATION_COMMON_WORD)
+        return _big_town_for_common_word(matches, lang)
     for match in matches:
         if match.how in ("exact", "folded", "transliterated") or match.place.level != Level.CITY:
             return True
@@ -201,6 +221,8 @@ def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | 
         return None  # "Alice Springs", "San José": the two words name a place
     if morphology(lang).nouns_capitalised and _big_town(index.lookup(word, lang), MIN_POPULATION_GIVEN_NAME, True):
         return None
+    if word.lower() in common_words(lang) and _big_town_for_common_word(index.lookup(surname, lang), lang):
+        return None  # «Сам Витебск»: a pronoun that happens to be a name abroad, before a town
     return i + 1
 
 
@@ -273,7 +295,7 @@ def _with_level(
             level, first, last = None, i, j
     country = _country_before(text, toks, first)
     common = country is None and i == j and _looks_common(text, toks[i], lang)
-    if level is None and not _plausible(matches, i == j, common):
+    if level is None and not _plausible(matches, i == j, common, lang):
         return None
     return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
 
