@@ -46,6 +46,10 @@ PLACES = {
     "江苏省": ("iso:CN-JS", "Jiangsu", "CN", Level.REGION),
     "明斯克": ("gn:22", "Minsk", "BY", Level.CITY),
     "维捷布斯克": ("gn:2", "Vitebsk", "BY", Level.CITY),
+    # names that are also words: a month, a Roman numeral, a trigger noun (the real gazetteer has such places)
+    "märz": ("gn:40", "Marz", "AT", Level.CITY),
+    "vii": ("gn:41", "Vii", "RU", Level.CITY),
+    "patto": ("gn:42", "Pato", "BR", Level.CITY),
 }
 _PATTERN = re.compile("|".join(sorted((re.escape(k) for k in PLACES), key=len, reverse=True)), re.IGNORECASE)
 

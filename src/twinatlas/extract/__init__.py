@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from twinatlas.extract.claims import ProseState, prose_claims
 from twinatlas.extract.langdata import LangData, fold_text, load_lang_data
 from twinatlas.extract.lists import list_claims
+from twinatlas.extract.parties import cues_outside_titles, plausible_parties
 from twinatlas.extract.text import Positions, find_cues, lines, party_mentions, place_ids, sentences
 from twinatlas.models import Claim, Document, Kind, Mention
 
@@ -54,7 +55,8 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
     cue_hits = find_cues(folded, data)
     if not any(hit.role in RELATION_ROLES for hit in cue_hits):
         return []  # the cheap document-level pre-filter
-    parties = party_mentions(mentions, text, data.words("in"))
+    parties = party_mentions(plausible_parties(mentions, folded, cue_hits, data), text, data.words("in"))
+    cue_hits = cues_outside_titles(text, cue_hits, parties)
     line_spans = lines(text)
     topic = document_topic(parties, line_spans[0].end if line_spans else 0)
     kind = _default_kind(cue_hits)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from twinatlas.extract.dates import DateSpan, find_dates, nearest
 from twinatlas.extract.langdata import LangData, is_spaceless_script
@@ -51,7 +52,8 @@ def _only_coordination(gap: str, data: LangData) -> bool:
     if "." in gap or any(c in gap for c in ";:"):
         return False
     listed = "," in gap or "、" in gap or len(rest) < len(gap_words)
-    return not rest or (listed and len(rest) <= COORDINATED_ADJECTIVES)
+    # a bare space is no list: in 'с Брестом Псков намерен' the subject follows its partner
+    return listed and len(rest) <= COORDINATED_ADJECTIVES
 
 
 def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: LangData) -> list[bool]:
@@ -74,6 +76,23 @@ def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: L
         flags.append(partner)
         previous_end = party.end
     return flags
+
+
+def _coordinated_partners(folded: str, subjects: Sequence[Mention], data: LangData) -> list[Mention]:
+    """The partners of the first subject when a clause names no 'with': 'A and B became twin towns' (B),
+    'the twins of A are B and C', 'A did the same with its partners — B, C, D' (all the others). Nobody when
+    all of them form one list ('In A, B and C the contacts with their Russian partners rest': they share a
+    partner the clause does not name), when they are scattered over the clause rather than listed, or when
+    the places are alternatives ('towns such as A or B')."""
+    gaps = [folded[left.end : right.start] for left, right in pairwise(subjects)]
+    if any(any(word in data.words("or") for word in words(gap)) for gap in gaps):
+        return []
+    if len(subjects) == 2:
+        return [subjects[1]]
+    if _only_coordination(gaps[0], data):
+        return []
+    # 'A ... B ... C' scattered over a clause are rarely one statement: only a list after the first counts
+    return list(subjects[1:]) if all(_only_coordination(gap, data) for gap in gaps[1:]) else []
 
 
 def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
@@ -100,7 +119,9 @@ def _pairs(folded, clause, parties, data, state, index):
             if subject is not None:
                 out.append((subject, partner, rule, 0.9 if subjects else 0.6))
     elif len(subjects) >= 2:
-        out.extend((subjects[0], other, "coordination", 0.85) for other in subjects[1:])
+        out.extend(
+            (subjects[0], other, "coordination", 0.85) for other in _coordinated_partners(folded, subjects, data)
+        )
     elif len(subjects) == 1 and context is not None:
         out.append((context, subjects[0], "topic", 0.45))
     return [(a, b, rule, conf) for a, b, rule, conf in out if not same_place(a, b)]

@@ -9,7 +9,8 @@ Files (tab-separated, '#' comments):
   refuse (refusal: the clause states no relation).
 - months.tsv    `form  month`  a trailing '*' marks a stem that also matches its inflections.
 - grammar.tsv   `role  word`  role: with (comitative preposition) | with_post (postposition) | and (coordination)
-  | clause (a clause break such as ', but') | anaphora (words for 'the two cities') | last (as in 'last March')
+  | or (alternatives: 'A or B' is no pair) | clause (a clause break such as ', but')
+  | anaphora (words for 'the two cities') | last (as in 'last March')
   | same ('did the same': the event of the previous statement carries over) | abbrev (an abbreviation whose
   period does not end a sentence: 'г', 'ul', 'st') | in (a locative preposition: 'A in B-region')
   | dated (the word naming an agreement's date: 'від', 'vom', 'of').
@@ -30,7 +31,7 @@ from twinatlas.models import Kind
 
 ROLES_TRIGGER = ("twin", "agree", "sign", "term", "susp", "lapse", "keep")
 ROLES_MODALITY = ("plan", "neg", "refuse")
-GRAMMAR_ROLES = ("with", "with_post", "and", "clause", "anaphora", "last", "same", "abbrev", "in", "dated")
+GRAMMAR_ROLES = ("with", "with_post", "and", "or", "clause", "anaphora", "last", "same", "abbrev", "in", "dated")
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}
 

@@ -81,9 +81,15 @@ def read_clause(cues: Sequence[CueHit]) -> Statement | None:
         return None
     anchor = (signing or relation)[0]
     strength = 0.9 if relation and signing else (0.8 if relation else 0.65)
-    planned = any(hit.role == "plan" for hit in cues)
+    planned = any(hit.role == "plan" and not _negated_plan(cues, index) for index, hit in enumerate(cues))
     event = Event.PLANNED if planned else Event.SIGNED
     return Statement(event, kind, anchor.start, strength, decisive=planned or bool(signing))
+
+
+def _negated_plan(cues: Sequence[CueHit], index: int) -> bool:
+    """'не будет пересматриваться', 'will not be revised': a negated future states no plan."""
+    before = cues[index - 1] if index > 0 else None
+    return before is not None and before.role == "neg" and 0 <= cues[index].start - before.end <= 2
 
 
 def relation_words(hits: dict[str, list[CueHit]]) -> list[CueHit]:

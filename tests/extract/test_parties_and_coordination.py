@@ -1,0 +1,68 @@
+"""Which spotted names are parties, and who is paired with whom when a clause names no 'with' (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from extract_fakes import document, pairs, spot
+
+from twinatlas.extract import extract_claims
+
+
+def run(text: str, lang: str, published: str | None = None) -> set[tuple[str, str, str, str | None]]:
+    return pairs(extract_claims(document(text, lang, published), spot(text)))
+
+
+def test_a_month_next_to_its_year_is_not_a_place():
+    text = "Lyon und Riga haben die Partnerschaftsurkunde erst im März 2021 unterzeichnet."
+    assert run(text, "de") == {("Lyon", "Riga", "signed", "2021-03")}
+
+
+def test_a_roman_numeral_is_not_a_place():
+    assert run("Im Herbst findet in Riga das VII. Treffen der Partnerstädte statt.", "de") == set()
+
+
+def test_a_name_that_is_the_trigger_noun_itself_is_not_a_place():
+    text = "Il Patto di gemellaggio tra Lyon e Riga è stato firmato nel 2010."
+    assert run(text, "it") == {("Lyon", "Riga", "signed", "2010")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Towns such as Leeds or Lyon have cut their ties with their twins.", "en"),
+        ("Des villes comme Lyon ou Riga ont suspendu leurs jumelages.", "fr"),
+        # three places in one list share a partner the sentence does not name
+        ("In Dortmund, Leeds und Lyon ruhen die Kontakte zu den russischen Partnerstädten.", "de"),
+    ],
+)
+def test_alternatives_and_one_list_of_subjects_are_no_pairs(text, lang):
+    assert run(text, lang) == set()
+
+
+def test_a_place_and_the_list_after_it_are_pairs():
+    text = "Die Partnerstädte von Riga sind seit 1998 Lyon und Dortmund."
+    assert run(text, "de") == {("Lyon", "Riga", "signed", "1998"), ("Dortmund", "Riga", "signed", "1998")}
+
+
+def test_two_coordinated_subjects_are_a_pair():
+    assert run("Leeds and Lyon became sister cities in 1995.", "en") == {("Leeds", "Lyon", "signed", "1995")}
+
+
+def test_a_subject_right_after_its_partner_is_not_listed_with_it():
+    text = "Подписать соглашение о побратимстве с Брестом Омск намерен в следующем году."
+    assert run(text, "ru", "2024-03-01") == {("Brest", "Omsk", "planned", "2025")}
+
+
+def test_a_negated_future_is_no_plan():
+    text = "Соглашение Омска с Витебском, подписанное в 2011 году, не будет пересматриваться."
+    assert run(text, "ru") == {("Omsk", "Vitebsk", "signed", "2011")}
+
+
+def test_a_trigger_inside_a_quoted_title_states_nothing():
+    text = "В Могилёве пройдёт конференция «Города-побратимы: опыт и планы», приедут гости из Омска и Витебска."
+    assert run(text, "ru") == set()
+
+
+def test_a_quoted_phrase_of_the_statement_still_counts():
+    text = "Rada Krakowa wyraziła „wolę zakończenia współpracy” z Rostov."
+    assert {event for _, _, event, _ in run(text, "pl")} == {"terminated"}
