@@ -143,3 +143,9 @@ def test_a_pronoun_that_is_a_given_name_abroad_does_not_hide_the_town_after_it(g
     found = _by_surface("Сам Минск давно дружит с Казанью.", "ru", gazetteer)
     assert found["Минск"].matches[0].place.country == "BY"
     assert "Сам" not in found
+
+
+def test_a_sentence_initial_common_word_that_is_a_big_foreign_city_stays_the_city(gazetteer):
+    # «вена» is a vein in Russian; a sentence that starts with «Вена» means Vienna.
+    found = _by_surface("Вена приняла делегацию. Затем гости поехали дальше.", "ru", gazetteer)
+    assert found["Вена"].matches[0].place.country == "AT"

@@ -34,6 +34,7 @@ class Morphology:
     stopwords: frozenset[str] = field(default_factory=frozenset)
     countries: tuple[str, ...] = ()  # where the language is spoken: a weak prior for its places
     nouns_capitalised: bool = False  # German: a capital letter says little about a name
+    latin: tuple[tuple[str, str], ...] = ()  # letters romanised differently from the Russian BGN/PCGN table
 
 
 def stem_matches(stem: str, word_folded: str, inflection: int = MAX_INFLECTION) -> bool:
@@ -152,6 +153,7 @@ def morphology(code: str | None) -> Morphology:
         stopwords=frozenset(fold(w) for w in data.get("stopwords", [])),
         countries=tuple(str(c).upper() for c in data.get("countries", [])),
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
+        latin=tuple((str(a), str(b)) for a, b in data.get("latin", [])),
     )
 
 

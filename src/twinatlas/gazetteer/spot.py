@@ -34,6 +34,9 @@ MIN_POPULATION_COMMON_WORD = 50_000
 # ... or a town this big in a country where the language is spoken, in any spelling of its script: «Буча» is
 # also a rare Ukrainian word, but a Ukrainian text that starts a sentence with it means the town.
 MIN_POPULATION_COMMON_WORD_HOME = 20_000
+# ... or a city this big anywhere, in any spelling of its script («Рига», «Вена»: also a barn and a vein).
+MIN_POPULATION_COMMON_WORD_LOOSE = 200_000
+MIN_LOOSE_WORD = 4  # shorter words meet too much loosely: «Сам» an old name of Damascus
 # A given name before a capitalised word is a person («Vladimir Putin») unless it is a city this big and the
 # language capitalises its nouns (German "mit Wladimir Verständnis" is about the city).
 MIN_POPULATION_GIVEN_NAME = 100_000
@@ -131,11 +134,15 @@ def _big_town(
     )
 
 
-def _big_town_for_common_word(matches: Sequence[NameMatch], lang: str | None) -> bool:
+def _big_town_for_common_word(matches: Sequence[NameMatch], lang: str | None, word: str) -> bool:
     """A common word names a town when the town is big, or fairly big and in the language's own countries
     (there its name may only be known to the dictionary as a transliteration: «Луцьк»)."""
+    if _big_town(matches, MIN_POPULATION_COMMON_WORD):
+        return True
+    if len(word) < MIN_LOOSE_WORD:
+        return False
     home = morphology(lang).countries
-    return _big_town(matches, MIN_POPULATION_COMMON_WORD) or (
+    return _big_town(matches, MIN_POPULATION_COMMON_WORD_LOOSE, loose=True) or (
         bool(home) and _big_town(matches, MIN_POPULATION_COMMON_WORD_HOME, loose=True, countries=home)
     )
 
@@ -161,14 +168,14 @@ def _looks_common(text: str, token: tuple[int, int, str], lang: str | None) -> b
 
 
 def _plausible(
-    matches: tuple[NameMatch, ...], single_word: bool, common: bool = False, lang: str | None = None
+    matches: tuple[NameMatch, ...], single_word: bool, common: bool = False, lang: str | None = None, word: str = ""
 ) -> bool:
     """Drop hamlets reached only through inflection or adjectives: they are usually ordinary words; and
     drop places a common word of the language names, unless it names a big town."""
     if not single_word:
         return True
     if common:
-        return _big_town_for_common_word(matches, lang)
+        return _big_town_for_common_word(matches, lang, word)
     for match in matches:
         if match.how in ("exact", "folded", "transliterated") or match.place.level != Level.CITY:
             return True
@@ -221,7 +228,7 @@ def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | 
         return None  # "Alice Springs", "San José": the two words name a place
     if morphology(lang).nouns_capitalised and _big_town(index.lookup(word, lang), MIN_POPULATION_GIVEN_NAME, True):
         return None
-    if word.lower() in common_words(lang) and _big_town_for_common_word(index.lookup(surname, lang), lang):
+    if word.lower() in common_words(lang) and _big_town_for_common_word(index.lookup(surname, lang), lang, surname):
         return None  # «Сам Витебск»: a pronoun that happens to be a name abroad, before a town
     return i + 1
 
@@ -295,7 +302,7 @@ def _with_level(
             level, first, last = None, i, j
     country = _country_before(text, toks, first)
     common = country is None and i == j and _looks_common(text, toks[i], lang)
-    if level is None and not _plausible(matches, i == j, common, lang):
+    if level is None and not _plausible(matches, i == j, common, lang, toks[i][2]):
         return None
     return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
 

@@ -7,12 +7,14 @@ adjectives next to the name, and population as a prior. Pure: the index is passe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from twinatlas.models import (
     Claim,
     DocContext,
     Level,
     Mention,
+    NameMatch,
     PlaceIndex,
     Resolution,
     ResolvedClaim,
@@ -60,9 +62,29 @@ def resolve_mention(
         country=mention.country_hint,
         other_country=other_place.country if other_place is not None else None,
         other_level=other_level or (other_place.level if other_place is not None else None),
+        surface=mention.surface,
     )
-    matches = mention.matches or tuple(index.lookup(mention.surface, context.lang if context else None))
+    lang = context.lang if context else None
+    matches = mention.matches or tuple(index.lookup(mention.surface, lang))
+    if mention.country_hint and not any(m.place.country == mention.country_hint for m in matches):
+        matches += _in_country(mention.surface, mention.country_hint, index, lang)
     return choose(mention.surface, matches, hints, context, f"no gazetteer entry matches {mention.surface!r}")
+
+
+def _in_country(surface: str, country: str, index: PlaceIndex, lang: str | None) -> tuple[NameMatch, ...]:
+    """Places of the country a word next to the name points to («польским Люблино»), reached by dropping
+    one or two final letters the speaker's own declension added: the country word decides the ending."""
+    word = surface.strip()
+    if " " in word or len(word) < 5:
+        return ()
+    found = []
+    for cut in (1, 2):
+        for match in index.lookup(word[:-cut], lang):
+            if match.place.country == country and match.how in ("exact", "folded", "transliterated"):
+                found.append(replace(match, how="variant"))
+        if found:
+            break
+    return tuple(found)
 
 
 def resolve_claims(claims: Sequence[Claim], context: DocContext, index: PlaceIndex) -> list[ResolvedClaim]:

@@ -17,6 +17,11 @@ HOW_WEIGHT = {
     "adjective": 0.6,
 }  # fmt: skip
 ADMIN_LEVELS = {Level.REGION, Level.DISTRICT, Level.MUNICIPALITY, Level.COMMUNITY}
+WEAK_HOWS = frozenset({"lemma", "variant", "adjective"})
+# A town this small, reached only through a lemma or a suffix rule, in a country nothing in the document points
+# to, is more likely a spelling accident («Банкя» -> Bānk in India) than the place meant.
+WEAK_FOREIGN_MAX_POPULATION = 100_000
+WEAK_FOREIGN_PENALTY = 0.5
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Hints:
     country: str | None = None  # a country adjective or header next to the name
     other_country: str | None = None  # the country of the other party, when it is resolved
     other_level: Level | None = None
+    surface: str = ""  # the text form, to tell a lemma in its own script from one met only by transliteration
 
 
 def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> Candidate:
@@ -65,7 +71,38 @@ def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> C
         score += 1.5
         why.append(f"country named next to it: {hints.country} (+1.5)")
     score += _context_terms(place.country, hints, context, why)
+    if weak_foreign(match, hints, context):
+        score -= WEAK_FOREIGN_PENALTY
+        why.append(
+            f"reached only through inflection, in a country the document never points to (-{WEAK_FOREIGN_PENALTY})"
+        )
     return Candidate(place=place, score=score, why=tuple(why))
+
+
+def weak_foreign(match: NameMatch, hints: Hints, context: DocContext | None) -> bool:
+    """A small place matched only through a lemma, adjective or variant written in another script, in none of
+    the countries the document, its language, a country word next to the name or the other party point to.
+    (Serbian «Krfom» -> "Krf", Corfu's own Serbian name, is not weak: the lemma is spelled as the name.)"""
+    place = match.place
+    if match.how not in WEAK_HOWS or (place.population or 0) >= WEAK_FOREIGN_MAX_POPULATION:
+        return False
+    if hints.surface and _script(hints.surface) == _script(match.name):
+        return False
+    if place.level == Level.COUNTRY:
+        return False
+    pointed = {hints.country, hints.other_country}
+    if context is not None:
+        pointed.update(context.countries)
+        pointed.update(morphology(context.lang).countries if context.lang else ())
+    return place.country not in pointed
+
+
+def _script(text: str) -> str:
+    """'latin', 'cyrillic' or 'other', by the first letter."""
+    letter = next((c for c in text if c.isalpha()), "")
+    if not letter or letter < "\u0250":
+        return "latin"
+    return "cyrillic" if "\u0400" <= letter <= "\u04ff" else "other"
 
 
 def _context_terms(country: str | None, hints: Hints, context: DocContext | None, why: list[str]) -> float:

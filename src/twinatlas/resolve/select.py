@@ -5,9 +5,11 @@ level word or a country hint says a place is meant but the gazetteer has no such
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from twinatlas.gazetteer.latin import latin_name
 from twinatlas.models import Candidate, DocContext, Level, NameMatch, Resolution, unresolved_place
-from twinatlas.resolve.score import Hints, score_match
+from twinatlas.resolve.score import Hints, score_match, weak_foreign
 
 MIN_SCORE = 0.75  # below this the best candidate is a guess: abstain
 MAX_CANDIDATES = 8
@@ -25,7 +27,10 @@ def choose(
         return _without_entity(text, hints, context, why_none)
     best = candidates[0]
     if best.score < MIN_SCORE:
-        fallback = _without_entity(text, hints, context, f"best candidate scores only {best.score:.2f}")
+        # Only far-away look-alikes reached through inflection: a place is meant, most likely in the
+        # document's country («Банкя» in a Bulgarian list is not Bānk in India).
+        foreign_only = all(weak_foreign(m, hints, context) for m in matches)
+        fallback = _without_entity(text, hints, context, f"best candidate scores only {best.score:.2f}", foreign_only)
         return Resolution(text, fallback.choice, fallback.reason, tuple(candidates))
     reason = f"{best.place.name} ({best.place.country}, {best.place.level.value}): " + "; ".join(best.why)
     if len(candidates) > 1 and best.score - candidates[1].score < AMBIGUOUS_GAP:
@@ -33,12 +38,17 @@ def choose(
     return Resolution(text, best.place, reason, tuple(candidates))
 
 
-def _without_entity(text: str, hints: Hints, context: DocContext | None, why: str) -> Resolution:
-    if hints.level is None and hints.country is None:
-        return Resolution(text, None, f"abstained: {why}")
+def _without_entity(
+    text: str, hints: Hints, context: DocContext | None, why: str, place_meant: bool = False
+) -> Resolution:
     country = hints.country or _likely_country(hints, context)
+    if hints.level is None and hints.country is None and not (place_meant and country):
+        return Resolution(text, None, f"abstained: {why}")
     level = hints.level or Level.CITY
-    place = unresolved_place(text, country, level)
+    # The id keeps the text form (stable across documents); the name is readable in Latin letters.
+    place = replace(
+        unresolved_place(text, country, level), name=latin_name(text, level, context.lang if context else None)
+    )
     return Resolution(text, place, f"unresolved {level.value} kept by its text ({why}); country {country or 'unknown'}")
 
 

@@ -1,0 +1,57 @@
+"""Parties the gazetteer does not know well: far-away look-alikes reached through inflection, readable Latin
+names for unresolved parties, and country words that decide an ending. Examples written for these tests."""
+
+import pytest
+
+from twinatlas.gazetteer.latin import latin_name, romanise
+from twinatlas.models import DocContext, Level, Mention, NameMatch, Place
+from twinatlas.resolve import resolve_mention
+from twinatlas.resolve.score import Hints
+from twinatlas.resolve.select import choose
+
+
+def _town(name, country, population, pid="gn:1"):
+    return Place(id=pid, name=name, country=country, level=Level.CITY, population=population)
+
+
+def test_a_small_foreign_town_met_only_through_a_suffix_rule_in_another_script_loses_to_the_documents_country():
+    # «Ракитя» (a made-up Bulgarian district) -> suffix rule «-я» -> «Ракит» -> key of "Rakít", a village abroad.
+    look_alike = NameMatch(place=_town("Rakít", "HU", 900), key="rakit", how="lemma", name="Rakít")
+    context = DocContext(lang="bg", countries=("BY", "BG"))
+    resolution = choose("Ракитя", [look_alike], Hints(other_country="BY", surface="Ракитя"), context, "none")
+    assert resolution.choice is not None and not resolution.choice.resolved
+    assert (resolution.choice.country, resolution.choice.name) == ("BG", "Rakitya")
+    assert resolution.choice.id == "BG:city:ракитя"  # the id keeps the text form
+
+
+def test_a_foreign_town_whose_own_name_is_the_lemma_stays_chosen():
+    # Serbian «Krfom» -> «Krf»: Corfu's own Serbian name, spelled as written; no penalty.
+    corfu = NameMatch(place=_town("Kérkyra", "GR", 32000), key="krf", how="lemma", name="Krf")
+    resolution = choose("Krfom", [corfu], Hints(surface="Krfom"), DocContext(lang="sr", countries=("RS",)), "none")
+    assert resolution.choice is not None and resolution.choice.country == "GR"
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "lang", "name"),
+    [
+        ("Снежински селски изпълнителен комитет", Level.COMMUNITY, "bg", "Snezhinski Rural Council"),
+        ("Щърково", Level.CITY, "bg", "Shtarkovo"),
+        ("Шабац", Level.CITY, "sr", "Šabac"),
+        ("Хорошівська громада", Level.COMMUNITY, "uk", "Khoroshivska Rural Council"),
+        ("Zielonka", Level.CITY, "pl", "Zielonka"),
+    ],
+)
+def test_unresolved_parties_get_a_readable_latin_name(text, level, lang, name):
+    assert latin_name(text, level, lang) == name
+
+
+def test_romanisation_keeps_capital_letters_and_unknown_characters():
+    assert romanise("Юрьев-Польский", "ru") == "Yurev-Polskiy"
+
+
+@pytest.mark.slow
+def test_a_country_word_decides_an_ending_the_gazetteer_does_not_know(gazetteer):
+    # A Russian writer's ending on a Polish city («польским Гданьско»): the country word points to Gdańsk.
+    mention = Mention(0, 8, "Гданьско", tuple(gazetteer.lookup("Гданьско", "ru")), country_hint="PL")
+    resolution = resolve_mention(mention, gazetteer, DocContext(lang="ru", countries=("RU", "PL")))
+    assert resolution.choice is not None and resolution.choice.name == "Gdańsk"
