@@ -66,3 +66,26 @@ def test_a_trigger_inside_a_quoted_title_states_nothing():
 def test_a_quoted_phrase_of_the_statement_still_counts():
     text = "Rada Krakowa wyraziła „wolę zakończenia współpracy” z Rostov."
     assert {event for _, _, event, _ in run(text, "pl")} == {"terminated"}
+
+
+def test_a_later_sentence_about_this_dates_the_statement_before_it():
+    text = (
+        "Київ припинив дію угоди про співробітництво з Мінськом. "
+        "Про це йдеться в розпорядженні міського голови від 12 квітня 2022 року."
+    )
+    assert run(text, "uk") == {("Kyiv", "Minsk", "terminated", "2022-04-12")}
+
+
+def test_this_partnership_points_back_to_a_pair_only_mentioned():
+    text = "Kraków od lat współpracował z Lwowem. W marcu 2022 roku radni wypowiedzieli to partnerstwo."
+    assert run(text, "pl") == {("Krakow", "Lviv", "terminated", "2022-03")}
+
+
+def test_an_originally_planned_signing_is_no_plan():
+    text = "Изначально планировалось, что делегация Омска приедет в Витебск для подписания договора о побратимстве."
+    assert run(text, "ru") == set()
+
+
+def test_then_starts_a_new_statement_with_the_same_subject():
+    text = "Lyon a mis fin en mars 2022 à son jumelage avec Kazan, puis a signé en mai 2022 un accord avec Riga."
+    assert run(text, "fr") == {("Kazan", "Lyon", "terminated", "2022-03"), ("Lyon", "Riga", "signed", "2022-05")}

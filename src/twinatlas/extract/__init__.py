@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from twinatlas.extract.claims import ProseState, prose_claims
+from twinatlas.extract.claims import ProseState, date_from_this, prose_claims
 from twinatlas.extract.langdata import LangData, fold_text, load_lang_data
 from twinatlas.extract.lists import list_claims
 from twinatlas.extract.parties import cues_outside_titles, plausible_parties
@@ -76,6 +76,8 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
                 named = party_index.inside(sentence.start, sentence.end)
                 if named:
                     state.last_subject, state.last_subject_sentence = named[0], counter
+                else:
+                    date_from_this(folded, sentence, counter, data, doc.published, state)
                 continue
             prose_claims(text, folded, sentence, counter, cue_index, party_index, data, doc.published, state)
     claims = listed.claims + state.claims

@@ -9,7 +9,7 @@ the document is about.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from twinatlas.extract.dates import DateSpan, find_dates, nearest
@@ -21,6 +21,7 @@ from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Геленджиком')
 COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белорусским Волковыском', 'der russischen')
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
+ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
 DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
@@ -33,6 +34,8 @@ class ProseState:
     last_subject: Mention | None = None
     last_subject_sentence: int = -99
     last_pair: tuple[Mention, Mention] | None = None
+    last_pair_sentence: int = -99
+    last_batch: tuple[int, int] = (-99, 0)  # (sentence, index of its first claim): the claims 'this' refers to
     last_event: Event | None = None  # for 'did the same' ('то же самое сделал X', 'fait de même')
     claims: list[Claim] = field(default_factory=list)
 
@@ -109,6 +112,8 @@ def _pairs(folded, clause, parties, data, state, index):
     subjects = [p for p, f in zip(parties, flags, strict=True) if not f]
     partners = [p for p, f in zip(parties, flags, strict=True) if f]
     context = state.last_subject if index - state.last_subject_sentence <= CONTEXT_SENTENCES else None
+    # the subject of an earlier clause of the same sentence ('A ended X, then signed with B') is near-certain
+    context_confidence = 0.8 if context is not None and state.last_subject_sentence == index else 0.6
     context = context or state.topic
     out = []
     if partners:
@@ -117,7 +122,7 @@ def _pairs(folded, clause, parties, data, state, index):
             subject = before[-1] if before else (subjects[0] if subjects else context)
             rule = "with" if subjects else "with-context"
             if subject is not None:
-                out.append((subject, partner, rule, 0.9 if subjects else 0.6))
+                out.append((subject, partner, rule, 0.9 if subjects else context_confidence))
     elif len(subjects) >= 2:
         out.extend(
             (subjects[0], other, "coordination", 0.85) for other in _coordinated_partners(folded, subjects, data)
@@ -201,6 +206,7 @@ def prose_claims(
     raw = text[sentence.start : sentence.end]
     quote = raw.strip()
     quote_start = sentence.start + len(raw) - len(raw.lstrip())
+    first_claim = len(state.claims)
     for clause in clauses(folded, sentence, data):
         clause_parties = _dedupe(parties.inside(clause.start, clause.end))
         previous: tuple[Statement, PartialDate | None] | None = None
@@ -223,12 +229,15 @@ def prose_claims(
             else:
                 if part.parties:
                     state.last_subject, state.last_subject_sentence = part.parties[0], index
+                    _remember_pair(folded, part, data, state, index)
                 continue
             found = _pairs(folded, part.span, part.parties, data, state, index)
             if inherited:  # an elided verb needs both of its parties in view
                 found = [item for item in found if item[2] in ("with", "coordination")]
-            if not found and not part.parties and state.last_pair and _mentions_anaphora(folded, part.span, data):
-                found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.4)]
+            recent = state.last_pair is not None and index - state.last_pair_sentence <= ANAPHORA_SENTENCES
+            if not found and not part.parties and recent and _mentions_anaphora(folded, part.span, data):
+                assert state.last_pair is not None
+                found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.6)]
             if not found and len(parts) == 1:
                 continue  # dates are read only where they are needed: most clauses pair nobody
             # a statement without a date of its own shares the date its clause states ('2019年,A与B、C与D签署')
@@ -275,10 +284,42 @@ def prose_claims(
                         rule=f"prose:{rule}" + (":survived" if statement.survived else ""),
                     )
                 )
-                state.last_pair = (subject, partner)
+                state.last_pair, state.last_pair_sentence = (subject, partner), index
             state.last_event = statement.event
             if part.parties:
                 state.last_subject, state.last_subject_sentence = found[0][0], index
+    if len(state.claims) > first_claim:
+        state.last_batch = (index, first_claim)
+
+
+def _remember_pair(folded: str, part: _Part, data: LangData, state: ProseState, index: int) -> None:
+    """A pair named with a relation word but no event ('A cooperated with B') is what a later 'this
+    partnership' points back to."""
+    found = [item for item in _pairs(folded, part.span, part.parties, data, state, index) if item[2] == "with"]
+    if found:
+        state.last_pair, state.last_pair_sentence = (found[0][0], found[0][1]), index
+
+
+def date_from_this(
+    folded: str, sentence: Span, index: int, data: LangData, published: PartialDate | None, state: ProseState
+) -> None:
+    """'Про це йдеться в розпорядженні від 17 травня 2022', 'This was decided on 3 May': a sentence right after a
+    statement, opening with 'this', dates that statement when it had no date of its own."""
+    sentence_index, first = state.last_batch
+    if sentence_index != index - 1 or not any(_opens_with(folded, sentence, phrase) for phrase in data.words("this")):
+        return
+    dates = find_dates(folded, sentence.start, sentence.end, data, published)
+    if not dates:
+        return
+    date = max(dates, key=lambda span: len(span.value.iso())).value
+    for number in range(first, len(state.claims)):
+        if state.claims[number].date is None:
+            state.claims[number] = replace(state.claims[number], date=date)
+
+
+def _opens_with(folded: str, sentence: Span, phrase: str) -> bool:
+    head = folded[sentence.start : sentence.start + len(phrase) + 4].lstrip(' \t"«„“-–—')
+    return head.startswith(phrase) and not head[len(phrase) : len(phrase) + 1].isalnum()
 
 
 def _mentions_anaphora(folded: str, clause: Span, data: LangData) -> bool:

@@ -13,7 +13,8 @@ Files (tab-separated, '#' comments):
   | anaphora (words for 'the two cities') | last (as in 'last March')
   | same ('did the same': the event of the previous statement carries over) | abbrev (an abbreviation whose
   period does not end a sentence: 'г', 'ul', 'st') | in (a locative preposition: 'A in B-region')
-  | dated (the word naming an agreement's date: 'від', 'vom', 'of').
+  | dated (the word naming an agreement's date: 'від', 'vom', 'of') | this (opens a sentence that dates the
+  statement before it: 'про це', 'об этом').
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
@@ -31,7 +32,20 @@ from twinatlas.models import Kind
 
 ROLES_TRIGGER = ("twin", "agree", "sign", "term", "susp", "lapse", "keep")
 ROLES_MODALITY = ("plan", "neg", "refuse")
-GRAMMAR_ROLES = ("with", "with_post", "and", "or", "clause", "anaphora", "last", "same", "abbrev", "in", "dated")
+GRAMMAR_ROLES = (
+    "with",
+    "with_post",
+    "and",
+    "or",
+    "clause",
+    "anaphora",
+    "last",
+    "same",
+    "abbrev",
+    "in",
+    "dated",
+    "this",
+)
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}
 

@@ -24,13 +24,14 @@ DIGIT_REACH = 3  # characters between a month word and the number that makes it 
 
 def _overlaps_cue(mention: Mention, cues: Sequence[CueHit]) -> bool:
     """A cue covering the whole mention, or crossing one of its edges. A cue inside a longer name
-    ('Uniontown') leaves the name alone."""
+    ('Uniontown') leaves the name alone, unless the name is only a level word after a trigger noun and names
+    no place of the gazetteer ('Sister cities' read as 'Sister' + the level word 'cities')."""
     for hit in cues:
         if hit.end <= mention.start or hit.start >= mention.end:
             continue
         covers = hit.start <= mention.start and hit.end >= mention.end
         crosses = hit.start < mention.start < hit.end or hit.start < mention.end < hit.end
-        if covers or crosses:
+        if covers or crosses or not mention.matches:
             return True
     return False
 
