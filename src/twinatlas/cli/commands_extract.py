@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
 from rich.table import Table
 
 from twinatlas.cli.app import AppContext, cli, pass_app, print_json, stdout
@@ -84,7 +85,17 @@ def extract_command(app: AppContext, files: tuple[str, ...], fmt: str, lang: str
         else:
             collected.extend(assertions)
     if fmt == "table":
-        stdout.print(_assertion_table(collected))
+        _table_console().print(_assertion_table(collected))
+
+
+TABLE_WIDTH_OFF_TERMINAL = 200  # piped or redirected, rich would wrap a wide table into unreadable columns
+
+
+def _table_console() -> Console:
+    """The terminal's console; off a terminal (a pipe, a file) one of a fixed, wide width."""
+    if stdout.is_terminal:
+        return stdout
+    return Console(width=TABLE_WIDTH_OFF_TERMINAL, file=stdout.file, no_color=True)
 
 
 def _relation_line(relation: Mapping[str, Any]) -> str:
