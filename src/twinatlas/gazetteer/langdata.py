@@ -117,6 +117,16 @@ def _country_words_by_first() -> dict[str, tuple[tuple[int, tuple[str, ...], str
     return {k: tuple(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=200_000)
+def _countries_starting(first: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The country stems that may start this folded word, in country_words() order (cached per word)."""
+    table = _country_words_by_first()
+    found: list[tuple[int, tuple[str, ...], str]] = []
+    for length in range(max(1, len(first) - COUNTRY_INFLECTION), len(first) + 1):
+        found += table.get(first[:length], ())
+    return tuple((stems, cc) for _, stems, cc in sorted(found))
+
+
 def country_of_words(folded_words: list[str]) -> tuple[str, int] | None:
     """The country named or implied («российским», "Belarus") at the start of the folded words.
 
@@ -125,12 +135,7 @@ def country_of_words(folded_words: list[str]) -> tuple[str, int] | None:
     """
     if not folded_words or not folded_words[0]:
         return None
-    first = folded_words[0]
-    table = _country_words_by_first()
-    found: list[tuple[int, tuple[str, ...], str]] = []
-    for length in range(max(1, len(first) - COUNTRY_INFLECTION), len(first) + 1):
-        found += table.get(first[:length], ())
-    for _, stems, cc in sorted(found):
+    for stems, cc in _countries_starting(folded_words[0]):
         n = len(stems)
         if n <= len(folded_words) and all(
             (stem_matches(s, w, COUNTRY_INFLECTION) if len(s) > 3 else s == w)

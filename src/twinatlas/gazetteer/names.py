@@ -66,6 +66,7 @@ _ADJECTIVE = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)
 def adjective_key(text: str) -> str | None:
     """'~stem' for an adjective formed from a place name («Минская» -> '~minsk'), None for other words."""
     match = _ADJECTIVE.match(skeleton(text))

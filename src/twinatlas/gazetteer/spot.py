@@ -237,14 +237,20 @@ def _mention_at(
     text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex, stop: frozenset[str]
 ) -> tuple[Mention, int] | None:
     word = toks[i][2]
+    capitalised = _capitalised(word)
+    if not capitalised and adjective_key(word) is None:
+        return None  # most words: checked before the costlier level look-behind
     before = _level_before(text, toks, i)
-    if not _capitalised(word) and (before is None or adjective_key(word) is None):
+    if not capitalised and before is None:
         return None  # lowercase only for an adjective after a level word: "obwód lwowski"
     if level_of_words([fold(word)]) is not None and before is None:
         return None  # a level word itself («Област»), not a name
     country = _country_at(text, toks, i, index) if _capitalised(word) else None
-    for j in range(min(i + MAX_WINDOW, len(toks)) - 1, i - 1, -1):
-        if not _joined(text, toks, i, j) or not (_capitalised(toks[j][2]) or i == j):
+    reach = i  # the last token joined to token i by spaces or hyphens only, within the window
+    while reach + 1 < min(i + MAX_WINDOW, len(toks)) and _joined(text, toks, reach, reach + 1):
+        reach += 1
+    for j in range(reach, i - 1, -1):
+        if not (_capitalised(toks[j][2]) or i == j):
             continue
         if any(not _capitalised(t[2]) and len(t[2]) > MAX_CONNECTOR for t in toks[i + 1 : j]):
             continue

@@ -90,10 +90,27 @@ def _in_country(surface: str, country: str, index: PlaceIndex, lang: str | None)
 def resolve_claims(claims: Sequence[Claim], context: DocContext, index: PlaceIndex) -> list[ResolvedClaim]:
     """Resolve both parties of every claim; each party is resolved again knowing the other's first choice."""
     out = []
+    memo: dict[tuple, Resolution] = {}  # a party of several claims is resolved once per distinct hint set
+
+    def resolved(mention: Mention, other: Resolution | None, other_level: Level | None) -> Resolution:
+        other_place = other.choice if other is not None else None
+        key = (
+            mention.start,
+            mention.end,
+            mention.surface,
+            mention.level_hint,
+            mention.country_hint,
+            other_place.country if other_place else None,
+            other_level or (other_place and other_place.level),
+        )
+        if key not in memo:
+            memo[key] = resolve_mention(mention, index, context, other, other_level)
+        return memo[key]
+
     for claim in claims:
-        first_a = resolve_mention(claim.a, index, context, other_level=claim.b.level_hint)
-        first_b = resolve_mention(claim.b, index, context, other_level=claim.a.level_hint)
-        a = resolve_mention(claim.a, index, context, first_b, claim.b.level_hint)
-        b = resolve_mention(claim.b, index, context, first_a, claim.a.level_hint)
+        first_a = resolved(claim.a, None, claim.b.level_hint)
+        first_b = resolved(claim.b, None, claim.a.level_hint)
+        a = resolved(claim.a, first_b, claim.b.level_hint)
+        b = resolved(claim.b, first_a, claim.a.level_hint)
         out.append(ResolvedClaim(claim=claim, a=a, b=b))
     return out
