@@ -149,3 +149,10 @@ def test_a_sentence_initial_common_word_that_is_a_big_foreign_city_stays_the_cit
     # «вена» is a vein in Russian; a sentence that starts with «Вена» means Vienna.
     found = _by_surface("Вена приняла делегацию. Затем гости поехали дальше.", "ru", gazetteer)
     assert found["Вена"].matches[0].place.country == "AT"
+
+
+def test_articles_and_level_words_alone_name_no_place(gazetteer):
+    # Some gazetteer entry carries "The City Council" as an alternate name; the words themselves are generic.
+    found = _by_surface("The City Council's vote was unanimous, said the mayor of Minsk.", "en", gazetteer)
+    assert not any(m.matches for surface, m in found.items() if "Council" in surface)
+    assert found["Minsk"].matches[0].place.country == "BY"

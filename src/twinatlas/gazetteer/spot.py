@@ -250,7 +250,7 @@ def _mention_at(
     while reach + 1 < min(i + MAX_WINDOW, len(toks)) and _joined(text, toks, reach, reach + 1):
         reach += 1
     for j in range(reach, i - 1, -1):
-        if not (_capitalised(toks[j][2]) or i == j):
+        if not (_capitalised(toks[j][2]) or i == j) or (i < j and _only_generic(toks[i : j + 1], stop)):
             continue
         if any(not _capitalised(t[2]) and len(t[2]) > MAX_CONNECTOR for t in toks[i + 1 : j]):
             continue
@@ -266,12 +266,29 @@ def _mention_at(
             return found
     # No entity, but a name-like word with a level word beside it (a rural council): keep it as a mention.
     after = _level_after(text, toks, i)
-    if _capitalised(word) and fold(word) not in stop and (after or before):
+    starts_level = level_of_words([fold(t[2]) for t in toks[i : i + 3]]) is not None  # "City Council"
+    if _capitalised(word) and fold(word) not in stop and not starts_level and (after or before):
         level, first, last = (after[0], i, after[1]) if after else (before[0], before[1], i)  # type: ignore[index]
         start, end = toks[first][0], toks[last][1]
         hint = _country_before(text, toks, first)
         return Mention(start, end, text[start:end], (), level_hint=level, country_hint=hint), last
     return None
+
+
+def _only_generic(window: list[tuple[int, int, str]], stop: frozenset[str]) -> bool:
+    """Words that are all articles, stop words or level words ("The City Council's") name no place, whatever
+    alternate name some entry of the gazetteer carries."""
+    folded = [fold(t[2]) for t in window]
+    k = 0
+    while k < len(folded):
+        found = level_of_words(folded[k:])
+        if found is not None:
+            k += found[1]
+        elif folded[k] in stop:
+            k += 1
+        else:
+            return False
+    return True
 
 
 def _with_level(
