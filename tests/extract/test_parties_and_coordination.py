@@ -71,7 +71,7 @@ def test_a_quoted_phrase_of_the_statement_still_counts():
 def test_a_later_sentence_about_this_dates_the_statement_before_it():
     text = (
         "Київ припинив дію угоди про співробітництво з Мінськом. "
-        "Про це йдеться в розпорядженні міського голови від 12 квітня 2022 року."
+        "Про це йдеться в розпорядженні Київського міського голови від 12 квітня 2022 року."
     )
     assert run(text, "uk") == {("Kyiv", "Minsk", "terminated", "2022-04-12")}
 

@@ -76,8 +76,7 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
                 named = party_index.inside(sentence.start, sentence.end)
                 if named:
                     state.last_subject, state.last_subject_sentence = named[0], counter
-                else:
-                    date_from_this(folded, sentence, counter, data, doc.published, state)
+                date_from_this(folded, sentence, counter, data, doc.published, state)
                 continue
             prose_claims(text, folded, sentence, counter, cue_index, party_index, data, doc.published, state)
     claims = listed.claims + state.claims
