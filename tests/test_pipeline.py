@@ -77,3 +77,12 @@ def test_extract_reports_only_assertions_at_or_above_the_review_threshold():
     assert [(a.a.name, a.b.name) for a in strong] == [("Leeds", "Lyon")]
     assert reportable(found, 0.5) == strong
     assert reportable(found, 0.0) == found and len(weak) + len(strong) == len(found)
+
+
+def test_a_dateline_in_words_dates_a_weekday_when_ingest_found_no_publication_date():
+    text = (
+        "Leeds suspends twinning\n\n5 March 2022\n\n"
+        "Leeds City Council voted on Thursday to suspend its twinning with Lyon."
+    )
+    assert document(text, "en").published is None
+    assert [(a.event, a.date.iso() if a.date else None) for a in run(text)] == [(Event.SUSPENDED, "2022-03-03")]

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from twinatlas import __version__
 from twinatlas.extract import extract_claims, load_lang_data
+from twinatlas.extract.published import published_in_head
 from twinatlas.models import (
     Assertion,
     Claim,
@@ -123,6 +124,8 @@ def process(
         context_builder = context_builder or default_context
         resolver = resolver or default_resolve
     lang_data = load_lang_data(doc.lang)
+    if doc.published is None:  # a dateline in words ('5. März 2022') dates 'on Thursday', 'last March'
+        doc = replace(doc, published=published_in_head(doc.text, lang_data))
     mentions = spotter(doc.text, doc.lang, index)
     claims = extract_claims(doc, mentions, lang_data)
     if not claims:

@@ -17,7 +17,7 @@ from twinatlas.models import PartialDate
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _NUMERIC = re.compile(
-    r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)"  # 19.06.2025
+    r"(?<!\d)(\d{1,2})(?:\. ?|/)(\d{1,2})(?:\. ?|/)((?:19|20)\d\d)(?!\d)"  # 19.06.2025, 9. 8. 2018
     r"|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"  # 2025-06-19
 )
 _CJK = re.compile(
@@ -155,6 +155,12 @@ def _month_day(month: int, day: int, published: PartialDate) -> PartialDate | No
     return _partial(year, month, day)
 
 
+def _joined(folded: str, end: int, start: int) -> bool:
+    """A day and its month stand together: at most a space and a dot between them ('5. März'), not a comma
+    ('Issue 12, September 14' gives the 14th)."""
+    return start - end <= 2 and "," not in folded[end:start]
+
+
 def _month_date(folded, toks, index, month, data, published, relative, add) -> None:
     """Read a date around the month word toks[index]: its day, its year, or a relative year."""
     tok = toks[index]
@@ -162,8 +168,12 @@ def _month_date(folded, toks, index, month, data, published, relative, add) -> N
     after = toks[index + 1] if index + 1 < len(toks) else None
     day = None
     first, last = tok.start, tok.end
-    if before is not None and _day_of(before, folded) and tok.start - before.end <= 2:
+    if before is not None and _day_of(before, folded) and _joined(folded, before.end, tok.start):
         day, first = _day_of(before, folded), before.start
+    elif before is not None and before.text in data.words("date_link") and index > 1:
+        linked = toks[index - 2]  # '9 de abril'
+        if _day_of(linked, folded) and before.start - linked.end <= 2 and tok.start - before.end <= 2:
+            day, first = _day_of(linked, folded), linked.start
     elif after is not None and _day_of(after, folded) and after.start - tok.end <= 2:
         day, last = _day_of(after, folded), after.end
     year = None

@@ -14,7 +14,7 @@ Files (tab-separated, '#' comments):
   | same ('did the same': the event of the previous statement carries over) | abbrev (an abbreviation whose
   period does not end a sentence: 'г', 'ul', 'st') | in (a locative preposition: 'A in B-region')
   | dated (the word naming an agreement's date: 'від', 'vom', 'of') | this (opens a sentence that dates the
-  statement before it: 'про це', 'об этом').
+  statement before it: 'про це', 'об этом') | date_link (a word between day and month: '9 de abril').
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
@@ -45,6 +45,7 @@ GRAMMAR_ROLES = (
     "in",
     "dated",
     "this",
+    "date_link",
 )
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}
