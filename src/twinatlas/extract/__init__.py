@@ -7,6 +7,7 @@ with a relation cue (or list lines) get the expensive work.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -14,16 +15,21 @@ from twinatlas.extract.claims import ProseState, date_from_this, prose_claims
 from twinatlas.extract.langdata import LangData, fold_text, load_lang_data
 from twinatlas.extract.lists import list_claims
 from twinatlas.extract.parties import cues_outside_titles, plausible_parties
-from twinatlas.extract.text import Positions, find_cues, lines, party_mentions, place_ids, sentences
+from twinatlas.extract.text import CueHit, Positions, find_cues, lines, party_mentions, place_ids, sentences
 from twinatlas.models import Claim, Document, Kind, Mention
 
 __all__ = ["LangData", "document_topic", "extract_claims", "load_lang_data"]
 
 RELATION_ROLES = frozenset({"twin", "agree", "term", "susp", "lapse"})
+OWNER_GAP = re.compile(r"(?:'s?)?\s{1,2}")  # "Leeds's sister cities", 'Leeds sister city program'
+OWNER_REACH = 5
 
 
-def document_topic(parties: Sequence[Mention], first_line_end: int) -> Mention | None:
-    """The place a document is about: named in its first line, else named most often (at least twice)."""
+def document_topic(
+    parties: Sequence[Mention], first_line_end: int, folded: str = "", cues: Sequence[CueHit] = ()
+) -> Mention | None:
+    """The place a document is about: named in its first line, else named most often (at least twice), else
+    the owner of its twins ("Leeds's sister cities", 'Leeds sister city program')."""
     counts: Counter[str] = Counter()
     for party in parties:
         counts.update(place_ids(party))
@@ -36,8 +42,18 @@ def document_topic(parties: Sequence[Mention], first_line_end: int) -> Mention |
             return party
     best_id, best_count = counts.most_common(1)[0]
     if best_count < 2:
-        return None
+        return _owner_of_twins(parties, folded, cues)
     return next(party for party in parties if best_id in place_ids(party))
+
+
+def _owner_of_twins(parties: Sequence[Mention], folded: str, cues: Sequence[CueHit]) -> Mention | None:
+    twin_starts = {hit.start for hit in cues if hit.role == "twin"}
+    for party in parties:
+        gap = folded[party.end : party.end + OWNER_REACH]
+        owner = OWNER_GAP.match(gap)
+        if owner is not None and party.end + owner.end() in twin_starts:
+            return party
+    return None
 
 
 def _default_kind(cues: Sequence) -> Kind:
@@ -58,7 +74,7 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
     parties = party_mentions(plausible_parties(mentions, folded, cue_hits, data), text, data.words("in"))
     cue_hits = cues_outside_titles(text, cue_hits, parties)
     line_spans = lines(text)
-    topic = document_topic(parties, line_spans[0].end if line_spans else 0)
+    topic = document_topic(parties, line_spans[0].end if line_spans else 0, folded, cue_hits)
     kind = _default_kind(cue_hits)
     cue_index, party_index = Positions(cue_hits), Positions(parties)
     listed = list_claims(text, folded, line_spans, cue_index, party_index, data, doc.published, topic, kind)

@@ -22,6 +22,7 @@ WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с росс
 COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белорусским Волковыском', 'der russischen')
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
+FRONTED_REACH = 40  # characters between a fronted partner and the subject after it
 DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
@@ -98,6 +99,13 @@ def _coordinated_partners(folded: str, subjects: Sequence[Mention], data: LangDa
     return list(subjects[1:]) if all(_only_coordination(gap, data) for gap in gaps[1:]) else []
 
 
+def _fronted(folded: str, partner: Mention, subject: Mention) -> bool:
+    """'С Брестом Псков намерен…', 'Mit Köln verbindet Tver…': a subject after its partner stands close to it;
+    one further on, past a comma, is another clause's ('with B is expected…, after a visit from A')."""
+    gap = folded[partner.end : subject.start]
+    return len(gap) <= FRONTED_REACH and "," not in gap
+
+
 def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for party in parties:
@@ -119,10 +127,12 @@ def _pairs(folded, clause, parties, data, state, index):
     if partners:
         for partner in partners:
             before = [s for s in subjects if s.start < partner.start]
-            subject = before[-1] if before else (subjects[0] if subjects else context)
-            rule = "with" if subjects else "with-context"
+            after = [s for s in subjects if s.start > partner.start and _fronted(folded, partner, s)]
+            own = before[-1] if before else (after[0] if after else None)
+            subject = own if own is not None else context
+            rule = "with" if own is not None else "with-context"
             if subject is not None:
-                out.append((subject, partner, rule, 0.9 if subjects else context_confidence))
+                out.append((subject, partner, rule, 0.9 if own is not None else context_confidence))
     elif len(subjects) >= 2:
         out.extend(
             (subjects[0], other, "coordination", 0.85) for other in _coordinated_partners(folded, subjects, data)

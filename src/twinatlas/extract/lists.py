@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from twinatlas.extract.dates import find_dates
 from twinatlas.extract.langdata import LangData
+from twinatlas.extract.scope import read_clause
 from twinatlas.extract.text import Positions, Span, words
 from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
@@ -56,16 +57,23 @@ def _reads_as_list(folded: str, line: Span, line_parties: Sequence[Mention], pai
 
 
 def _tail_date(folded: str, start: int, stop: int, data: LangData, published: PartialDate | None) -> PartialDate | None:
+    """The date written after an item: in its brackets ('Lyon (France, 1992)'), else after them or after its
+    comma ('Cardiff (UK), since 1964', '• Kaluga (Russia) — since 2008'), up to the next item."""
     end = min(stop, start + ITEM_TAIL_CHARS)
-    comma = folded.find(",", start, end)
     paren = folded.find("(", start, end)
-    if paren != -1 and (comma == -1 or paren < comma):
+    if paren != -1 and not folded[start:paren].strip(" ,"):
         closing = folded.find(")", paren, end)
-        end = closing if closing != -1 else end
-    elif comma != -1:
-        end = comma
-    found = find_dates(folded, start, end, data, published)
+        inside = find_dates(folded, paren, closing if closing != -1 else end, data, published)
+        if inside:
+            return inside[0].value
+    found = find_dates(folded, start, _item_end(folded, start, end), data, published)
     return found[0].value if found else None
+
+
+def _item_end(folded: str, start: int, end: int) -> int:
+    """Where an item's own tail stops: after a ';' comes a note about it ('; suspended in March 2022')."""
+    semicolon = folded.find(";", start, end)
+    return semicolon if semicolon != -1 else end
 
 
 def _claim(text, a, b, date, kind, header_start, item_end, confidence, rule):
@@ -94,8 +102,8 @@ def list_claims(
     for index, line in enumerate(line_spans):
         row = folded[line.start : line.end]
         relation_cues = [c for c in cues.inside(line.start, line.end) if c.role in ("twin", "agree")]
-        if relation_cues:
-            header_line = index
+        if relation_cues and not (colon_subject is not None and row.lstrip()[:1] in BULLETS):
+            header_line = index  # a bullet item mentioning 'cooperation' stays an item of the list above
             relation_kind = next((c.cue.kind for c in relation_cues if c.cue.kind), default_kind)
         year_match = _YEAR_HEADER.match(row)
         items_from = line.start
@@ -115,7 +123,8 @@ def list_claims(
             result.consumed.append(line)
             continue
         colon = row.find(":")
-        if relation_cues and colon == -1 and _is_title(row) and len(line_parties) == 1:
+        bullet = row.lstrip()[:1] in BULLETS
+        if relation_cues and colon == -1 and _is_title(row) and len(line_parties) == 1 and not bullet:
             # 'Partner regions of Burgas Province' as a title line: the bullet lines below are its partners
             colon_subject, bullets_only = line_parties[0], True
             continue
@@ -143,27 +152,45 @@ def list_claims(
                 result.consumed.append(line)
             continue
         if colon_subject is not None and index - header_line <= HEADER_REACH_LINES and len(row) < 160:
-            if line_parties and not relation_cues and (not bullets_only or row.lstrip()[:1] in BULLETS):
+            if line_parties and (bullet or not relation_cues) and (not bullets_only or bullet):
                 header_start = line_spans[header_line].start if header_line >= 0 else line.start
-                result.claims.extend(
-                    _partners(
-                        text,
-                        folded,
-                        line,
-                        line_parties[:1],
-                        colon_subject,
-                        data,
-                        published,
-                        header_year,
-                        relation_kind,
-                        header_start,
-                        0.6,
-                    )
+                found = _partners(
+                    text,
+                    folded,
+                    line,
+                    line_parties[:1],
+                    colon_subject,
+                    data,
+                    published,
+                    header_year,
+                    relation_kind,
+                    header_start,
+                    0.6,
                 )
+                result.claims.extend(found)
+                result.claims.extend(_status_notes(text, folded, line, found, cues, data, published))
                 result.consumed.append(line)
         elif not line_parties and len(row) > 160:
             colon_subject = None
     return result
+
+
+def _status_notes(text, folded, line, found, cues, data, published):
+    """'• Brest (Belarus) — since 1998; cooperation suspended in March 2022': a note after a listed partner that
+    ends or suspends the relation is a second event of the same pair, dated by the note itself."""
+    out = []
+    for claim in found[:1]:
+        after = list(cues.inside(claim.b.end, line.end))
+        statement = read_clause(after)
+        if statement is None or statement.event is Event.SIGNED or statement.event is Event.PLANNED:
+            continue
+        dates = find_dates(folded, statement.anchor, line.end, data, published)
+        date = dates[0].value if dates else None
+        quote = text[line.start : line.end].strip()
+        start = line.start + len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip())
+        end = start + len(quote)
+        out.append(Claim(claim.a, claim.b, statement.event, claim.kind, date, quote, start, end, 0.7, "list:note"))
+    return out
 
 
 def _dash_pairs(text, folded, line, items_from, line_parties, data, published, header_year, kind, in_list):

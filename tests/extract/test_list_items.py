@@ -1,0 +1,46 @@
+"""List items: the date after an item's brackets, a status note on an item, the owner of 'X's sister cities'."""
+
+from __future__ import annotations
+
+from extract_fakes import document, pairs, spot
+
+from twinatlas.extract import extract_claims
+
+
+def extract(text: str, lang: str = "en"):  # type: ignore[no-untyped-def]
+    return pairs(extract_claims(document(text, lang), spot(text)))
+
+
+def test_an_items_date_may_follow_its_brackets_after_a_dash_or_a_comma():
+    text = "Partner cities of Leeds:\n\n• Lyon (France) — since 1972\n• Dortmund (Germany), since 1969\n"
+    assert extract(text) == {("Leeds", "Lyon", "signed", "1972"), ("Dortmund", "Leeds", "signed", "1969")}
+
+
+def test_a_status_note_on_a_bulleted_item_is_a_second_event_of_that_pair():
+    text = (
+        "Partnerstädte von Dortmund:\n"
+        "- Leeds (Vereinigtes Königreich, 1969)\n"
+        "- Rostov (Russland, 1977); Partnerschaft ruht seit März 2022\n"
+    )
+    assert extract(text, "de") == {
+        ("Dortmund", "Leeds", "signed", "1969"),
+        ("Dortmund", "Rostov", "signed", "1977"),
+        ("Dortmund", "Rostov", "suspended", "2022-03"),
+    }
+
+
+def test_the_owner_of_sister_cities_is_the_subject_of_a_list_without_a_named_header():
+    text = (
+        "Twinning\n\nLeeds's sister city programme brings schools together.\n\n"
+        "Our sister cities:\n- Lyon, France (1964)\n- Riga, Latvia (1992)\n"
+    )
+    assert extract(text) == {("Leeds", "Lyon", "signed", "1964"), ("Leeds", "Riga", "signed", "1992")}
+
+
+def test_a_subject_in_a_later_clause_is_not_the_subject_of_a_fronted_partner():
+    text = (
+        "Krakow sister cities\n\nKrakow welcomes visitors from many countries. "
+        "A twinning agreement with Lyon is expected to be signed next year, after a delegation from Riga "
+        "visited the city in spring."
+    )
+    assert extract(text) == {("Krakow", "Lyon", "planned", None)}
