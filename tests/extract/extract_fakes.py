@@ -50,6 +50,7 @@ PLACES = {
     "märz": ("gn:40", "Marz", "AT", Level.CITY),
     "vii": ("gn:41", "Vii", "RU", Level.CITY),
     "patto": ("gn:42", "Pato", "BR", Level.CITY),
+    "bratski gradovi": ("gn:43", "Bratsk", "RU", Level.CITY),
 }
 _PATTERN = re.compile("|".join(sorted((re.escape(k) for k in PLACES), key=len, reverse=True)), re.IGNORECASE)
 

@@ -44,3 +44,29 @@ def test_a_subject_in_a_later_clause_is_not_the_subject_of_a_fronted_partner():
         "visited the city in spring."
     )
     assert extract(text) == {("Krakow", "Lyon", "planned", None)}
+
+
+def test_the_owner_named_in_a_list_header_is_the_topic_even_when_a_partner_is_named_more_often():
+    text = (
+        "Partnerships\n\nPartner cities of Leeds: Lyon (France, 1964), Dortmund (Germany, 1969).\n\n"
+        "The partnership with Lyon was renewed in 2014. Lyon hosts a Leeds week."
+    )
+    found = extract(text)
+    assert ("Leeds", "Lyon", "signed", "1964") in found and ("Dortmund", "Leeds", "signed", "1969") in found
+    assert all("Leeds" in pair[:2] for pair in found)
+
+
+def test_a_sentence_after_a_list_takes_the_lists_owner_as_its_subject():
+    text = (
+        "In Riga fand ein Treffen statt.\n\nPartnerstädte von Dortmund: Leeds (1969), Rostov (1977).\n\n"
+        "Die Partnerschaft mit Rostov ruht seit 2022."
+    )
+    assert ("Dortmund", "Rostov", "suspended", "2022") in extract(text, "de")
+
+
+def test_a_heading_that_opens_with_a_trigger_phrase_is_no_place_even_when_the_gazetteer_knows_the_name():
+    text = (
+        "Dortmund ima mnogo prijatelja.\n\n"
+        "Bratski gradovi Dortmunda:\n• Leeds (Engleska), od 1969.\n• Lyon (Francuska), od 1972.\n"
+    )
+    assert extract(text, "sr") == {("Dortmund", "Leeds", "signed", "1969"), ("Dortmund", "Lyon", "signed", "1972")}

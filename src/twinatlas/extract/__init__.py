@@ -23,13 +23,14 @@ __all__ = ["LangData", "document_topic", "extract_claims", "load_lang_data"]
 RELATION_ROLES = frozenset({"twin", "agree", "term", "susp", "lapse"})
 OWNER_GAP = re.compile(r"(?:'s?)?\s{1,2}")  # "Leeds's sister cities", 'Leeds sister city program'
 OWNER_REACH = 5
+HEADER_OWNER = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*\s+(?:[^\W\d_]{1,4}\s+)?$")  # 'partnerstädte von '
 
 
 def document_topic(
     parties: Sequence[Mention], first_line_end: int, folded: str = "", cues: Sequence[CueHit] = ()
 ) -> Mention | None:
-    """The place a document is about: named in its first line, else named most often (at least twice), else
-    the owner of its twins ("Leeds's sister cities", 'Leeds sister city program')."""
+    """The place a document is about: named in its first line (and again later), else the one owner of its
+    twins ("Leeds's sister cities", 'Partnerstädte von Dresden:'), else the one named most often (twice or more)."""
     counts: Counter[str] = Counter()
     for party in parties:
         counts.update(place_ids(party))
@@ -40,20 +41,41 @@ def document_topic(
             break
         if max(counts[pid] for pid in place_ids(party)) >= 2:
             return party
+    owner = _owner_of_twins(parties, folded, cues)
+    if owner is not None:
+        return owner
     best_id, best_count = counts.most_common(1)[0]
     if best_count < 2:
-        return _owner_of_twins(parties, folded, cues)
+        return None
     return next(party for party in parties if best_id in place_ids(party))
 
 
 def _owner_of_twins(parties: Sequence[Mention], folded: str, cues: Sequence[CueHit]) -> Mention | None:
-    twin_starts = {hit.start for hit in cues if hit.role == "twin"}
+    """The place written right before or right after a twin word, as its owner: "Leeds's sister cities",
+    'Partnerstädte von Dresden', 'Города-побратимы Бреста:'. Only one such owner in the text counts."""
+    twins = [hit for hit in cues if hit.role == "twin"]
+    starts = {hit.start for hit in twins}
+    owners = []
     for party in parties:
-        gap = folded[party.end : party.end + OWNER_REACH]
-        owner = OWNER_GAP.match(gap)
-        if owner is not None and party.end + owner.end() in twin_starts:
-            return party
-    return None
+        before = OWNER_GAP.match(folded[party.end : party.end + OWNER_REACH])
+        if before is not None and party.end + before.end() in starts:
+            owners.append(party)
+            continue
+        if folded[party.end : party.end + 2].lstrip()[:1] == ":" and _after_twin_word(folded, party, starts):
+            owners.append(party)
+    distinct = {frozenset(place_ids(owner)) for owner in owners}
+    return owners[0] if len(distinct) == 1 else None
+
+
+def _after_twin_word(folded: str, party: Mention, twin_starts: set[int]) -> bool:
+    """'Partnerstädte von Dresden:', 'Города-побратимы Бреста:': a header's place right after its twin word."""
+    back = folded[max(0, party.start - 40) : party.start]
+    found = HEADER_OWNER.search(back)
+    if found is None:
+        return False
+    word_start = party.start - len(back) + found.start()
+    word_end = word_start + len(found.group().split()[0])
+    return any(word_start <= start < word_end for start in twin_starts)
 
 
 def _default_kind(cues: Sequence) -> Kind:
@@ -80,9 +102,19 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
     listed = list_claims(text, folded, line_spans, cue_index, party_index, data, doc.published, topic, kind)
     consumed = {(span.start, span.end) for span in listed.consumed}
     state = ProseState(topic=topic, default_kind=kind)
+    list_subjects = {
+        span.start: claim.a
+        for claim in listed.claims
+        if claim.rule == "list:partners"
+        for span in listed.consumed
+        if span.start <= claim.b.start < span.end
+    }
     counter = 0
     for line in line_spans:
         if (line.start, line.end) in consumed:
+            if (owner := list_subjects.get(line.start)) is not None:
+                # after 'Partner cities of X: A, B', a sentence about 'the partnership with A' is about X
+                state.last_subject, state.last_subject_sentence = owner, counter
             continue
         for sentence in sentences(text, line, data.words("abbrev")):
             counter += 1

@@ -31,7 +31,9 @@ def _overlaps_cue(mention: Mention, cues: Sequence[CueHit]) -> bool:
             continue
         covers = hit.start <= mention.start and hit.end >= mention.end
         crosses = hit.start < mention.start < hit.end or hit.start < mention.end < hit.end
-        if covers or crosses or not mention.matches:
+        # a trigger phrase opening the name: 'Bratski gradovi' (brother towns) is a heading, not a town
+        phrase_first = hit.start == mention.start and " " in hit.cue.stem
+        if covers or crosses or phrase_first or not mention.matches:
             return True
     return False
 
