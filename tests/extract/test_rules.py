@@ -129,3 +129,12 @@ def test_bullet_separated_items_after_a_year():
 )
 def test_intentions_are_planned(text, lang):
     assert {event for _, _, event, _ in run(text, lang)} == {"planned"}
+
+
+def test_the_partnership_opening_the_next_sentence_means_the_pair_just_named():
+    text = (
+        "Der Rat von Dortmund hat beschlossen, die Partnerschaft mit Rostov ruhen zu lassen. "
+        "Die Partnerschaft besteht seit 1977."
+    )
+    claims = extract_claims(document(text, "de"), spot(text))
+    assert pairs(claims) == {("Dortmund", "Rostov", "suspended", None), ("Dortmund", "Rostov", "signed", "1977")}
