@@ -43,3 +43,17 @@ def test_lookup_of_nothing_useful_is_empty(gazetteer):
     assert gazetteer.lookup("", "ru") == ()
     assert gazetteer.lookup("x" * 10_000, None) == ()
     assert gazetteer.lookup("Qzxqzxqzx", "en") == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "common"),
+    [
+        ("Byl", "cs", True),  # the index's word table (from simplemma): "was", also a hamlet's name
+        ("То", "ru", True),  # pymorphy3, asked per word: "that", also a town's name
+        ("Витебск", "ru", False),  # known to the dictionary only as a place name
+        ("Wrocław", "pl", False),
+        ("Qzxqzx", "pl", False),  # no dictionary word at all
+    ],
+)
+def test_common_words_come_from_the_index_table_or_the_analyser(gazetteer, word, lang, common):
+    assert gazetteer.is_common_word(word, lang) is common

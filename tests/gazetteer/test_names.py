@@ -1,6 +1,6 @@
 """Name keys: spellings of one place in different scripts and languages meet; different places do not."""
 
-from twinatlas.gazetteer.names import adjective_key, adjective_keys_of_name, fold, skeleton
+from twinatlas.gazetteer.names import adjective_key, adjective_keys_of_name, fold, skeleton, skeletons
 
 
 def test_fold_removes_case_diacritics_and_punctuation():
@@ -34,3 +34,8 @@ def test_generated_adjectives_of_a_name_meet_the_real_adjective():
     assert adjective_key("Гомелска") in adjective_keys_of_name("Гомель")
     assert adjective_key("Русенска") in adjective_keys_of_name("Русе")
     assert adjective_key("lwowski") in adjective_keys_of_name("Lwów")
+
+
+def test_skeletons_in_bulk_equal_one_by_one():
+    names = ["Kraków", "Могилёв", "Могильов", "Zaslavl’", "Łódź", "Schwäbisch Gmünd", "Ивано-Франковск", "", "ß"]
+    assert skeletons(names) == [skeleton(n) for n in names]

