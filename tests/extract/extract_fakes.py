@@ -46,6 +46,8 @@ PLACES = {
     "江苏省": ("iso:CN-JS", "Jiangsu", "CN", Level.REGION),
     "明斯克": ("gn:22", "Minsk", "BY", Level.CITY),
     "维捷布斯克": ("gn:2", "Vitebsk", "BY", Level.CITY),
+    "сомбор": ("gn:25", "Sombor", "RS", Level.CITY),
+    "зрењанин": ("gn:26", "Zrenjanin", "RS", Level.CITY),
     # names that are also words: a month, a Roman numeral, a trigger noun (the real gazetteer has such places)
     "märz": ("gn:40", "Marz", "AT", Level.CITY),
     "vii": ("gn:41", "Vii", "RU", Level.CITY),

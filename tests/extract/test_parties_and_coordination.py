@@ -49,8 +49,19 @@ def test_two_coordinated_subjects_are_a_pair():
 
 
 def test_a_subject_right_after_its_partner_is_not_listed_with_it():
+    # a plan's 'next year' is a target, not the date of an event (the gold convention: planned has no date)
     text = "Подписать соглашение о побратимстве с Брестом Омск намерен в следующем году."
-    assert run(text, "ru", "2024-03-01") == {("Brest", "Omsk", "planned", "2025")}
+    assert run(text, "ru", "2024-03-01") == {("Brest", "Omsk", "planned", None)}
+
+
+def test_places_whose_partner_is_a_twin_word_are_no_pair():
+    text = "In Dortmund und Riga ruhen die Kontakte zu den russischen Partnerstädten."
+    assert run(text, "de") == set()
+
+
+def test_two_places_that_become_partners_are_still_a_pair():
+    text = "Dortmund und Riga wollen Partnerstädte werden und beginnen Gespräche zu einem Vertrag."
+    assert run(text, "de") == {("Dortmund", "Riga", "planned", None)}
 
 
 def test_a_negated_future_is_no_plan():

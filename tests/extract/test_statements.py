@@ -108,3 +108,22 @@ def test_a_title_line_opens_a_bullet_list_of_its_partners():
 def test_ending_an_agreement_named_by_its_date_also_states_its_signing():
     text = "Рада вирішила припинити дію угоди про співробітництво між Мінськом та Брестом від 3 березня 2011 року."
     assert run(text, "uk") == {("Brest", "Minsk", "terminated", None), ("Brest", "Minsk", "signed", "2011-03-03")}
+
+
+def test_a_conditional_signing_is_a_plan():
+    text = "El Ayuntamiento de Leeds estudia un acuerdo de cooperación con Lyon, que podría firmarse el próximo año."
+    assert run(text, "es") == {("Leeds", "Lyon", "planned", None)}
+
+
+def test_a_plan_fixed_to_the_day_keeps_its_date_but_a_month_is_only_a_target():
+    assert run("Leeds will sign a twinning agreement with Lyon on 12 May 2031.", "en") == {
+        ("Leeds", "Lyon", "planned", "2031-05-12")
+    }
+    assert run("Leeds will sign a twinning agreement with Lyon in May 2031.", "en") == {
+        ("Leeds", "Lyon", "planned", None)
+    }
+
+
+def test_an_agreement_that_will_not_be_ended_continues():
+    text = "Из градске управе Сомбора поручено је да споразум са Зрењанином неће бити раскинут."
+    assert run(text, "sr") == {("Sombor", "Zrenjanin", "signed", None)}

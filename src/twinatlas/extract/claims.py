@@ -114,7 +114,18 @@ def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-def _pairs(folded, clause, parties, data, state, index):
+def _unnamed_partner(folded: str, clause: Span, parties: Sequence[Mention], twin_starts: Sequence[int], data) -> bool:
+    """'A and B rest their contacts with their Russian twin towns', 'связи с городами-побратимами': the object
+    of 'with' is a twin word, not a place, so the places named share partners the clause does not name."""
+    last_party_end = max((p.end for p in parties), default=clause.start)
+    with_words = data.words("with")
+    for start in twin_starts:
+        if start >= last_party_end and any(w in with_words for w in words(folded[last_party_end:start])[-4:]):
+            return True
+    return False
+
+
+def _pairs(folded, clause, parties, data, state, index, twin_starts: Sequence[int] = ()):
     """(subject, partner, rule, base confidence) for the parties of one clause."""
     flags = partner_flags(folded, clause, parties, data)
     subjects = [p for p, f in zip(parties, flags, strict=True) if not f]
@@ -133,7 +144,7 @@ def _pairs(folded, clause, parties, data, state, index):
             rule = "with" if own is not None else "with-context"
             if subject is not None:
                 out.append((subject, partner, rule, 0.9 if own is not None else context_confidence))
-    elif len(subjects) >= 2:
+    elif len(subjects) >= 2 and not _unnamed_partner(folded, clause, subjects, twin_starts, data):
         out.extend(
             (subjects[0], other, "coordination", 0.85) for other in _coordinated_partners(folded, subjects, data)
         )
@@ -149,6 +160,10 @@ def _kind(statement: Statement, state: ProseState) -> Kind:
 def _date_for(statement: Statement, dates: list[DateSpan]) -> PartialDate | None:
     span = nearest(dates, statement.anchor)
     if span is None:
+        return None
+    if statement.event is Event.PLANNED and span.value.day is None:
+        # a plan's 'next year', 'in October', 'this autumn' is a target, not the date of an event: only a
+        # signing fixed to the day ('will sign on 12 May') dates it
         return None
     if span.until is not None and statement.event.value in ("terminated", "suspended", "lapsed"):
         return span.until
@@ -241,7 +256,8 @@ def prose_claims(
                     state.last_subject, state.last_subject_sentence = part.parties[0], index
                     _remember_pair(folded, part, data, state, index)
                 continue
-            found = _pairs(folded, part.span, part.parties, data, state, index)
+            twin_starts = [hit.start for hit in cues.inside(part.span.start, part.span.end) if hit.role == "twin"]
+            found = _pairs(folded, part.span, part.parties, data, state, index, twin_starts)
             if inherited:  # an elided verb needs both of its parties in view
                 found = [item for item in found if item[2] in ("with", "coordination")]
             recent = state.last_pair is not None and index - state.last_pair_sentence <= ANAPHORA_SENTENCES
