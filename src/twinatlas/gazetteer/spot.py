@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from twinatlas.gazetteer.langdata import (
     all_stopwords,
@@ -45,8 +46,19 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+class _Tokens(list[tuple[int, int, str]]):
+    """A document's (start, end, word) tokens, with whether each is joined to the next by a space or hyphen
+    only (worked out once: every window and level look-around asks it again)."""
+
+    def __init__(self, text: str, toks: list[tuple[int, int, str]]) -> None:
+        super().__init__(toks)
+        self.gap_ok = [bool(_GAP.match(text[toks[k][1] : toks[k + 1][0]])) for k in range(len(toks) - 1)]
+
+
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """Tokens i..j sit next to each other with only a space or a hyphen between them."""
+    if isinstance(toks, _Tokens):
+        return i >= j or (j - i == 1 and toks.gap_ok[i]) or all(toks.gap_ok[i:j])
     return all(_GAP.match(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, j))
 
 
@@ -197,12 +209,21 @@ def spot_mentions(text: str, lang: str | None, index: PlaceIndex) -> list[Mentio
     return sorted(mentions, key=lambda m: m.start)
 
 
+@lru_cache(maxsize=64)
+def _stopwords(lang: str | None) -> frozenset[str]:
+    return morphology(lang).stopwords | all_stopwords()
+
+
 def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]:
-    stop = morphology(lang).stopwords | all_stopwords()
-    toks = [t for t in tokens(text) if not is_spaceless_script(t[2])]
+    stop = _stopwords(lang)
+    toks = _Tokens(text, [t for t in tokens(text) if not is_spaceless_script(t[2])])
     mentions: list[Mention] = []
     i = 0
     while i < len(toks):
+        word = toks[i][2]
+        if not word[:1].isupper() and adjective_key(word) is None:
+            i += 1  # most words: a lowercase word starts a mention only as a place adjective ("obwód lwowski")
+            continue
         person_end = _person_at(text, toks, i, lang, index)
         if person_end is not None:
             i = person_end + 1

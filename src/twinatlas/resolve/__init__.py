@@ -94,9 +94,8 @@ def resolve_claims(claims: Sequence[Claim], context: DocContext, index: PlaceInd
 
     def resolved(mention: Mention, other: Resolution | None, other_level: Level | None) -> Resolution:
         other_place = other.choice if other is not None else None
-        key = (
-            mention.start,
-            mention.end,
+        key = (  # by text, not position: a town named in ten sentences is resolved once
+            tuple(map(id, mention.matches)),
             mention.surface,
             mention.level_hint,
             mention.country_hint,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from twinatlas.gazetteer.latin import latin_name
 from twinatlas.models import Candidate, DocContext, Level, NameMatch, Resolution, unresolved_place
@@ -21,7 +22,7 @@ def choose(
 ) -> Resolution:
     """Score every match, pick the best; `why_none` is the reason given when there are no matches."""
     candidates = sorted(
-        (score_match(m, hints, context) for m in matches), key=lambda c: (-c.score, -(c.place.population or 0))
+        (_scored(m, hints, context) for m in matches), key=lambda c: (-c.score, -(c.place.population or 0))
     )[:MAX_CANDIDATES]
     if not candidates:
         return _without_entity(text, hints, context, why_none)
@@ -36,6 +37,12 @@ def choose(
     if len(candidates) > 1 and best.score - candidates[1].score < AMBIGUOUS_GAP:
         reason += f"; close to {candidates[1].place.name} ({candidates[1].place.country})"
     return Resolution(text, best.place, reason, tuple(candidates))
+
+
+@lru_cache(maxsize=50_000)
+def _scored(match: NameMatch, hints: Hints, context: DocContext | None) -> Candidate:
+    """score_match, remembered: a document names its towns many times with the same hints."""
+    return score_match(match, hints, context)
 
 
 def _without_entity(
