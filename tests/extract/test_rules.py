@@ -138,3 +138,10 @@ def test_the_partnership_opening_the_next_sentence_means_the_pair_just_named():
     )
     claims = extract_claims(document(text, "de"), spot(text))
     assert pairs(claims) == {("Dortmund", "Rostov", "suspended", None), ("Dortmund", "Rostov", "signed", "1977")}
+
+
+def test_a_name_glued_into_an_abbreviation_is_no_party():
+    # 'Inf.Div.', 'Pz.Gren.': a word touching a period and a letter is a piece of an abbreviation
+    text = "Der Stab der Pz.Riga.Div. und Leeds unterzeichneten eine Partnerschaft."
+    assert run(text, "de") == set()
+    assert run("Der Stab in Riga und Leeds unterzeichneten eine Partnerschaft.", "de") != set()

@@ -52,11 +52,21 @@ def _is_month(mention: Mention, folded: str, data: LangData) -> bool:
     return any(ch.isdigit() for ch in around)
 
 
+def _abbreviation_part(mention: Mention, folded: str) -> bool:
+    """'Inf.Div.', 'Dr.Med.': a word glued to a period and another letter is part of an abbreviation,
+    not a name (a town's name never touches a period with a letter right after it)."""
+    after = folded[mention.end : mention.end + 2]
+    before = folded[max(0, mention.start - 2) : mention.start]
+    glued_after = len(after) == 2 and after[0] == "." and after[1].isalpha()
+    glued_before = len(before) == 2 and before[1] == "." and before[0].isalpha()
+    return glued_after or glued_before
+
+
 def plausible_parties(parties: Sequence[Mention], folded: str, cues: Sequence[CueHit], data: LangData) -> list[Mention]:
-    """The parties that are not a trigger word, a dated month name or a Roman numeral."""
+    """The parties that are not a trigger word, a dated month name, a Roman numeral or part of an abbreviation."""
     out = []
     for party in parties:
-        if _ROMAN.fullmatch(party.surface) or _is_month(party, folded, data):
+        if _ROMAN.fullmatch(party.surface) or _is_month(party, folded, data) or _abbreviation_part(party, folded):
             continue
         if _overlaps_cue(party, cues):
             continue
