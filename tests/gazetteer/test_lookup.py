@@ -2,6 +2,7 @@
 
 import pytest
 
+from twinatlas.gazetteer.names import skeleton
 from twinatlas.models import Level
 
 pytestmark = pytest.mark.slow
@@ -57,3 +58,13 @@ def test_lookup_of_nothing_useful_is_empty(gazetteer):
 )
 def test_common_words_come_from_the_index_table_or_the_analyser(gazetteer, word, lang, common):
     assert gazetteer.is_common_word(word, lang) is common
+
+
+def test_ukrainian_lutsk_does_not_meet_liege():
+    # «ц» is keyed as "ts" -> "c" after German "ck" is folded, so «Луцьк» keeps its "ck" apart from "Lük".
+    assert skeleton("Луцьк") == skeleton("Lutsk") != skeleton("Lück")
+
+
+def test_lutsk_is_found_without_belgian_look_alikes(gazetteer):
+    assert {m.place.country for m in gazetteer.lookup("Луцьк", "uk")} >= {"UA"}
+    assert "BE" not in {m.place.country for m in gazetteer.lookup("Луцьк", "uk")}

@@ -156,3 +156,27 @@ def test_articles_and_level_words_alone_name_no_place(gazetteer):
     found = _by_surface("The City Council's vote was unanimous, said the mayor of Minsk.", "en", gazetteer)
     assert not any(m.matches for surface, m in found.items() if "Council" in surface)
     assert found["Minsk"].matches[0].place.country == "BY"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person", "place"),
+    [
+        ("Opozycja od lat krytykuje reżim Łukaszenki, a Lublin zerwał umowę z Grodnem.", "pl", "Łukaszenki", "Grodnem"),
+        ("По словам Лаврова, делегация посетит Витебск в мае.", "ru", "Лаврова", "Витебск"),
+        ("The treaty was signed in Oslo, said Hendricks on Monday.", "en", "Hendricks", "Oslo"),
+    ],
+)
+def test_a_capitalised_word_after_regime_or_said_is_a_person(gazetteer, text, lang, person, place):
+    found = _by_surface(text, lang, gazetteer)
+    assert person not in found
+    assert place in found
+
+
+def test_a_city_after_mayor_is_still_the_city(gazetteer):
+    found = _by_surface("Мэр Гродно встретился с делегацией, а мэр Витебска уехал в Брест.", "ru", gazetteer)
+    assert {"Гродно", "Витебска", "Брест"} <= set(found)
+
+
+def test_gmina_written_in_cyrillic_names_a_municipality(gazetteer):
+    found = _by_surface("Гміна Закшев підписала угоду з нашою громадою.", "uk", gazetteer)
+    assert found["Гміна Закшев"].level_hint == Level.MUNICIPALITY

@@ -55,3 +55,10 @@ def test_a_country_word_decides_an_ending_the_gazetteer_does_not_know(gazetteer)
     mention = Mention(0, 8, "Гданьско", tuple(gazetteer.lookup("Гданьско", "ru")), country_hint="PL")
     resolution = resolve_mention(mention, gazetteer, DocContext(lang="ru", countries=("RU", "PL")))
     assert resolution.choice is not None and resolution.choice.name == "Gdańsk"
+
+
+@pytest.mark.parametrize("text", ["City Council", "Городской исполнительный комитет"])
+def test_a_level_word_without_a_name_is_never_a_party(text):
+    resolution = choose(text, (), Hints(level=Level.CITY), DocContext(lang="en", countries=("US",)), "no entry")
+    assert resolution.choice is None
+    assert "no name" in resolution.reason

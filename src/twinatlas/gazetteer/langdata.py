@@ -35,6 +35,7 @@ class Morphology:
     countries: tuple[str, ...] = ()  # where the language is spoken: a weak prior for its places
     nouns_capitalised: bool = False  # German: a capital letter says little about a name
     latin: tuple[tuple[str, str], ...] = ()  # letters romanised differently from the Russian BGN/PCGN table
+    person_before: tuple[str, ...] = ()  # folded words after which a capitalised word is a person («reżim»)
 
 
 def stem_matches(stem: str, word_folded: str, inflection: int = MAX_INFLECTION) -> bool:
@@ -159,6 +160,7 @@ def morphology(code: str | None) -> Morphology:
         countries=tuple(str(c).upper() for c in data.get("countries", [])),
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         latin=tuple((str(a), str(b)) for a, b in data.get("latin", [])),
+        person_before=tuple(fold(w) for w in data.get("person_before", [])),
     )
 
 

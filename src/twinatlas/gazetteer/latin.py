@@ -42,19 +42,26 @@ def romanise(word: str, lang: str | None = None) -> str:
     return "".join(out)
 
 
-def latin_name(text: str, level: Level, lang: str | None = None) -> str:
-    """The name's own words romanised, its level words replaced by one English level word."""
+def name_words(text: str) -> list[str]:
+    """The words of a mention that are not level words: «Знаменски» of «Знаменски селски ... комитет», none
+    of "City Council" (a level alone names no place)."""
     parts = words(text)
     folded = [fold(w) for w in parts]
     kept: list[str] = []
     i = 0
     while i < len(parts):
         found = level_of_words(folded[i:])
-        if found is not None and len(parts) > 1:
+        if found is not None:
             i += found[1]
             continue
-        kept.append(romanise(parts[i], lang))
+        kept.append(parts[i])
         i += 1
+    return kept
+
+
+def latin_name(text: str, level: Level, lang: str | None = None) -> str:
+    """The name's own words romanised, its level words replaced by one English level word."""
+    kept = [romanise(w, lang) for w in name_words(text)]
     suffix = LEVEL_WORDS.get(level, "")
     name = " ".join(kept) or romanise(text.strip(), lang)
     return f"{name} {suffix}".strip()

@@ -20,17 +20,18 @@ _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "ђ": "dj", "е": "e", "є": "e", "ж": "zh",
     "з": "z", "ѕ": "dz", "и": "i", "і": "i", "ї": "i", "й": "i", "ј": "i", "к": "k", "л": "l", "љ": "l",
     "м": "m", "н": "n", "њ": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ќ": "k",
-    "у": "u", "ў": "u", "ф": "f", "х": "h", "ц": "c", "ч": "ch", "џ": "dz", "ш": "sh", "щ": "sh",
+    "у": "u", "ў": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "џ": "dz", "ш": "sh", "щ": "sh",
     "ъ": "a", "ы": "i", "ь": "", "э": "e", "ю": "iu", "я": "ia", "ѓ": "g",
 }  # fmt: skip
 # Latin letters NFKD does not decompose.
 _LATIN = {"ł": "l", "ß": "ss", "ø": "o", "đ": "dj", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th", "ð": "d"}
 _CHAR_MAP = str.maketrans({**_CYRILLIC, **_LATIN})
 
-# Digraph normalisations on the Latin form, longest first (order matters).
+# Digraph normalisations on the Latin form, longest first (order matters: German "ck" is folded before "ts"
+# and Cyrillic «ц» (written "ts" for that reason) become "c", so «Луцьк» stays "luck", apart from "Lük").
 _DIGRAPHS = [
-    ("shch", "sh"), ("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("kh", "h"), ("ts", "c"),
-    ("tz", "c"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("j", "i"), ("x", "ks"), ("q", "k"),
+    ("shch", "sh"), ("tsch", "ch"), ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("kh", "h"), ("ck", "k"),
+    ("ts", "c"), ("tz", "c"), ("ph", "f"), ("w", "v"), ("y", "i"), ("j", "i"), ("x", "ks"), ("q", "k"),
     ("ie", "e"),
 ]  # fmt: skip
 _DOUBLES = re.compile(r"(.)\1+")

@@ -18,6 +18,7 @@ from twinatlas.gazetteer.langdata import (
     given_names,
     level_of_words,
     morphology,
+    stem_matches,
     suffix_levels,
 )
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, skeleton, tokens
@@ -40,6 +41,8 @@ MIN_LOOSE_WORD = 4  # shorter words meet too much loosely: «Сам» an old nam
 # A given name before a capitalised word is a person («Vladimir Putin») unless it is a city this big and the
 # language capitalises its nouns (German "mit Wladimir Verständnis" is about the city).
 MIN_POPULATION_GIVEN_NAME = 100_000
+# After "mayor", "regime", "said" ... a capitalised word is a person unless it names a town at least this big.
+MIN_POPULATION_AFTER_PERSON_CUE = 15_000
 
 
 def _capitalised(word: str) -> bool:
@@ -225,6 +228,8 @@ def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]
             i += 1  # most words: a lowercase word starts a mention only as a place adjective ("obwód lwowski")
             continue
         person_end = _person_at(text, toks, i, lang, index)
+        if person_end is None:
+            person_end = _person_after_cue(text, toks, i, lang, index)
         if person_end is not None:
             i = person_end + 1
             continue
@@ -257,6 +262,36 @@ def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | 
     if _is_common(index, word, lang) and _big_town_for_common_word(index.lookup(surname, lang), lang, surname):
         return None  # «Сам Витебск»: a pronoun that happens to be a name abroad, before a town
     return i + 1
+
+
+def _person_after_cue(
+    text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex
+) -> int | None:
+    """A capitalised word right after a word such as regime, president, mayor or said («reżim Putina», "said
+    Janik") is a person: returns its last token (a surname may follow). Not when it names a town of some size
+    or a region: Slavic languages put them there in the genitive («мэр Минска»). Districts do not count: many
+    are named after people (Hendricks County)."""
+    if i == 0 or not _capitalised(toks[i][2]) or not _joined(text, toks, i - 1, i):
+        return None
+    cues = morphology(lang).person_before
+    before = fold(toks[i - 1][2])
+    if not cues or not any(stem_matches(cue, before) for cue in cues):
+        return None
+    for match in index.lookup(toks[i][2], lang):
+        if match.how not in ("adjective", "level-phrase") and (
+            match.place.level in (Level.REGION, Level.COUNTRY)
+            or (match.place.level == Level.CITY and (match.place.population or 0) >= MIN_POPULATION_AFTER_PERSON_CUE)
+        ):
+            return None
+    last = i
+    while (
+        last + 1 < len(toks)
+        and last - i < 1
+        and _capitalised(toks[last + 1][2])
+        and _joined(text, toks, last, last + 1)
+    ):
+        last += 1
+    return last
 
 
 def _mention_at(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from twinatlas.gazetteer.latin import latin_name
+from twinatlas.gazetteer.latin import latin_name, name_words
 from twinatlas.models import Candidate, DocContext, Level, NameMatch, Resolution, unresolved_place
 from twinatlas.resolve.score import Hints, score_match, weak_foreign
 
@@ -49,6 +49,8 @@ def _without_entity(
     text: str, hints: Hints, context: DocContext | None, why: str, place_meant: bool = False
 ) -> Resolution:
     country = hints.country or _likely_country(hints, context)
+    if not name_words(text):
+        return Resolution(text, None, f"abstained: {text!r} is only a level word, no name ({why})")
     if hints.level is None and hints.country is None and not (place_meant and country):
         return Resolution(text, None, f"abstained: {why}")
     level = hints.level or Level.CITY
