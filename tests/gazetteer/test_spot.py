@@ -180,3 +180,22 @@ def test_a_city_after_mayor_is_still_the_city(gazetteer):
 def test_gmina_written_in_cyrillic_names_a_municipality(gazetteer):
     found = _by_surface("Гміна Закшев підписала угоду з нашою громадою.", "uk", gazetteer)
     assert found["Гміна Закшев"].level_hint == Level.MUNICIPALITY
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "city"),
+    [
+        ("Wczoraj wrocławscy radni poparli apel o zerwanie umowy.", "pl", "wrocławscy", ("Wrocław", "PL")),
+        ("Jak poinformował krakowski magistrat, umowa wygasła.", "pl", "krakowski", ("Kraków", "PL")),
+        ("Гомельские власти сообщили о новом договоре.", "ru", "Гомельские", ("Homyel'", "BY")),
+    ],
+)
+def test_a_town_adjective_before_its_councillors_or_authorities_names_the_town(gazetteer, text, lang, surface, city):
+    mention = _by_surface(text, lang, gazetteer)[surface]
+    assert mention.level_hint == Level.CITY
+    assert (mention.matches[0].place.name, mention.matches[0].place.country) == city
+
+
+def test_a_country_adjective_before_authorities_is_no_town(gazetteer):
+    found = _by_surface("Polskie władze i nowe władze miasta milczą.", "pl", gazetteer)
+    assert all(m.level_hint != Level.CITY for m in found.values())

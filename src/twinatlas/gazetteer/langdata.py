@@ -36,6 +36,7 @@ class Morphology:
     nouns_capitalised: bool = False  # German: a capital letter says little about a name
     latin: tuple[tuple[str, str], ...] = ()  # letters romanised differently from the Russian BGN/PCGN table
     person_before: tuple[str, ...] = ()  # folded words after which a capitalised word is a person («reżim»)
+    town_people: tuple[str, ...] = ()  # folded stems: a lowercase town adjective before them names the town
 
 
 def stem_matches(stem: str, word_folded: str, inflection: int = MAX_INFLECTION) -> bool:
@@ -161,6 +162,7 @@ def morphology(code: str | None) -> Morphology:
         nouns_capitalised=bool(data.get("nouns_capitalised", False)),
         latin=tuple((str(a), str(b)) for a, b in data.get("latin", [])),
         person_before=tuple(fold(w) for w in data.get("person_before", [])),
+        town_people=tuple(fold(w) for w in data.get("town_people", [])),
     )
 
 

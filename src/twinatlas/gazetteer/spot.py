@@ -43,6 +43,8 @@ MIN_LOOSE_WORD = 4  # shorter words meet too much loosely: «Сам» an old nam
 MIN_POPULATION_GIVEN_NAME = 100_000
 # After "mayor", "regime", "said" ... a capitalised word is a person unless it names a town at least this big.
 MIN_POPULATION_AFTER_PERSON_CUE = 15_000
+# A lowercase town adjective before "councillors", "authorities" ... ("gdańscy radni") names a town this big.
+MIN_POPULATION_TOWN_ADJECTIVE = 20_000
 
 
 def _capitalised(word: str) -> bool:
@@ -302,8 +304,11 @@ def _mention_at(
     if not capitalised and adjective_key(word) is None:
         return None  # most words: checked before the costlier level look-behind
     before = _level_before(text, toks, i)
-    if not capitalised and before is None:
-        return None  # lowercase only for an adjective after a level word: "obwód lwowski"
+    if before is None and adjective_key(word) is not None:
+        # an adjective before a word for the town's people or bodies ("gdańscy radni", «Витебские власти»)
+        town = _town_adjective_at(text, toks, i, lang, index)
+        if town is not None or not capitalised:
+            return town  # lowercase otherwise only for an adjective after a level word: "obwód lwowski"
     if level_of_words([fold(word)]) is not None and before is None:
         return None  # a level word itself («Област»), not a name
     country = _country_at(text, toks, i, index) if _capitalised(word) else None
@@ -334,6 +339,30 @@ def _mention_at(
         hint = _country_before(text, toks, first)
         return Mention(start, end, text[start:end], (), level_hint=level, country_hint=hint), last
     return None
+
+
+def _town_adjective_at(
+    text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex
+) -> tuple[Mention, int] | None:
+    """A lowercase adjective of a town followed by a word for its council, authorities or people
+    (morphology.toml `town_people`): the town, as a city mention spanning the adjective."""
+    nouns = morphology(lang).town_people
+    if not nouns or i + 1 >= len(toks) or not _joined(text, toks, i, i + 1):
+        return None
+    following = fold(toks[i + 1][2])
+    if not any(stem_matches(noun, following) for noun in nouns) or country_of_words([fold(toks[i][2])]):
+        return None  # «польские власти» are the country's
+    matches = tuple(
+        m
+        for m in index.lookup(toks[i][2], lang)
+        if m.how == "adjective"
+        and m.place.level == Level.CITY
+        and (m.place.population or 0) >= MIN_POPULATION_TOWN_ADJECTIVE
+    )
+    if not matches:
+        return None
+    start, end = toks[i][0], toks[i][1]
+    return Mention(start, end, text[start:end], matches, level_hint=Level.CITY), i
 
 
 def _only_generic(window: list[tuple[int, int, str]], stop: frozenset[str]) -> bool:
