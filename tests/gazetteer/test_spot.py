@@ -199,3 +199,9 @@ def test_a_town_adjective_before_its_councillors_or_authorities_names_the_town(g
 def test_a_country_adjective_before_authorities_is_no_town(gazetteer):
     found = _by_surface("Polskie władze i nowe władze miasta milczą.", "pl", gazetteer)
     assert all(m.level_hint != Level.CITY for m in found.values())
+
+
+def test_chinese_two_character_words_that_name_small_towns_are_words(gazetteer):
+    # 友好 "friendly" and 联合 "united" are also towns of under 150,000 people; 西安 is a big city.
+    found = _by_surface("两市在西安召开友好合作联合会议。", "zh", gazetteer)
+    assert set(found) == {"西安"}

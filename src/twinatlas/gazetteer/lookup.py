@@ -30,6 +30,9 @@ from twinatlas.models import Level, NameMatch, Place
 MAX_SURFACE = 200  # characters; longer strings are not names
 MAX_NAME_WORDS = 5
 MAX_ROWS_PER_KEY = 300
+# In Chinese and Japanese a two-character name stands alone (北京, 昆明) only for big cities and admin units;
+# smaller towns' two characters are written with their level suffix, else they are ordinary words (友好).
+MIN_POPULATION_BARE_TWO_CHARACTERS = 150_000
 HOW_RANK = {"exact": 0, "folded": 1, "transliterated": 2, "level-phrase": 3, "lemma": 4, "variant": 5, "adjective": 6}
 # Which place levels a level word accepts: districts and municipalities are often named alike.
 COMPATIBLE = {
@@ -133,12 +136,20 @@ class Gazetteer:
 
             automaton = ahocorasick.Automaton()
             rows = self._db.execute(
-                "SELECT DISTINCT k.key FROM keys k JOIN places p ON p.rid = k.rid "
-                "WHERE k.key >= '\u3040' AND k.key < '\ud7b0' AND (p.level != 'city' OR p.population >= 10000)"
+                "SELECT k.key, MAX(p.level != 'city' OR p.population >= ?) FROM keys k JOIN places p ON p.rid = k.rid "
+                "WHERE k.key >= '\u3040' AND k.key < '\ud7b0' AND (p.level != 'city' OR p.population >= 10000) "
+                "GROUP BY k.key",
+                (MIN_POPULATION_BARE_TWO_CHARACTERS,),
             )
-            for (key,) in rows:
-                if len(key) >= 2 and is_spaceless_script(key):
+            suffixes = [p.stems[0] for p in suffix_levels() if len(p.stems[0]) == 1]
+            for key, bare in rows:
+                if len(key) < 2 or not is_spaceless_script(key):
+                    continue
+                if len(key) > 2 or bare:
                     automaton.add_word(key, len(key))
+                else:  # 友好 (friendly), 联合 (united) are towns too, but a town's two characters come with 镇, 区 ...
+                    for suffix in suffixes:
+                        automaton.add_word(key + suffix, len(key) + 1)
             automaton.make_automaton()
             self._automaton = automaton
         found = sorted(((end - n + 1, end + 1) for end, n in self._automaton.iter(run)), key=lambda s: (s[0], -s[1]))
