@@ -27,6 +27,7 @@ from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 MAX_WINDOW = 4
 MAX_CONNECTOR = 3  # lowercase words inside a name: "Frankfurt am Main", "Castellón de la Plana"
 _GAP = re.compile(r"^[ \t\u00a0-]{1,2}$")  # what may separate the words of one name
+_GAP_BEFORE_NAME = re.compile(r"^\.?[ \t\u00a0]{0,2}$")  # after a level word, abbreviated or not
 _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 MIN_POPULATION_INFLECTED = 1000  # an inflected or adjectival match of a hamlet is more likely a word
 # A common word of the document's language («То», "Byl", "Ruhen") is a place only when it names a town at
@@ -98,7 +99,7 @@ def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[
         if start < 0:
             continue
         gap = text[toks[i - 1][1] : toks[i][0]]
-        if not re.match(r"^\.?[ \t\u00a0]{0,2}$", gap) or not _joined(text, toks, start, i - 1):
+        if not _GAP_BEFORE_NAME.match(gap) or not _joined(text, toks, start, i - 1):
             continue
         if len(toks[i - 1][2]) <= 2 and not gap.startswith("."):
             continue  # abbreviations («гр.», "m.") need their dot: «с», «у» are prepositions
@@ -266,6 +267,11 @@ def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | 
     return i + 1
 
 
+@lru_cache(maxsize=100_000)
+def _is_person_cue(folded: str, lang: str | None) -> bool:
+    return any(stem_matches(cue, folded) for cue in morphology(lang).person_before)
+
+
 def _person_after_cue(
     text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex
 ) -> int | None:
@@ -275,9 +281,7 @@ def _person_after_cue(
     are named after people (Hendricks County)."""
     if i == 0 or not _capitalised(toks[i][2]) or not _joined(text, toks, i - 1, i):
         return None
-    cues = morphology(lang).person_before
-    before = fold(toks[i - 1][2])
-    if not cues or not any(stem_matches(cue, before) for cue in cues):
+    if not _is_person_cue(fold(toks[i - 1][2]), lang):
         return None
     for match in index.lookup(toks[i][2], lang):
         if match.how not in ("adjective", "level-phrase") and (
