@@ -5,7 +5,7 @@ import pytest
 
 from twinatlas.gazetteer.latin import latin_name, romanise
 from twinatlas.models import DocContext, Level, Mention, NameMatch, Place
-from twinatlas.resolve import resolve_mention
+from twinatlas.resolve import resolve_mention, resolve_name
 from twinatlas.resolve.score import Hints
 from twinatlas.resolve.select import choose
 
@@ -62,3 +62,16 @@ def test_a_level_word_without_a_name_is_never_a_party(text):
     resolution = choose(text, (), Hints(level=Level.CITY), DocContext(lang="en", countries=("US",)), "no entry")
     assert resolution.choice is None
     assert "no name" in resolution.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("гміна Лубова", "Łubowo Municipality"), ("гміна Кшивіня", "Krzywiń Municipality")]
+)
+def test_a_unit_the_gazetteer_lacks_is_named_after_its_town(gazetteer, text, name):
+    resolution = resolve_name(text, gazetteer, "uk", context=DocContext(lang="uk", countries=("PL",)))
+    assert resolution.choice is not None and not resolution.choice.resolved
+    assert (resolution.choice.name, resolution.choice.country, resolution.choice.level) == (
+        name,
+        "PL",
+        Level.MUNICIPALITY,
+    )

@@ -30,6 +30,7 @@ from twinatlas.models import Level, NameMatch, Place
 MAX_SURFACE = 200  # characters; longer strings are not names
 MAX_NAME_WORDS = 5
 MAX_ROWS_PER_KEY = 300
+MAX_SINGLE_WORD_FORMS = 8
 # In Chinese and Japanese a two-character name stands alone (北京, 昆明) only for big cities and admin units;
 # smaller towns' two characters are written with their level suffix, else they are ordinary words (友好).
 MIN_POPULATION_BARE_TWO_CHARACTERS = 150_000
@@ -173,7 +174,9 @@ class Gazetteer:
         text = " ".join(parts)
         matches = self._match_form(text, "exact")
         # Inflected forms: every word may be inflected («Марьиной Горке»); a few combinations suffice.
-        options = [[w, *self.lemma_forms(w, lang)[:3]] for w in parts]
+        # A single word tries all its forms (suffix rules come after the lemmatiser's own guesses).
+        per_word = 3 if len(parts) > 1 else MAX_SINGLE_WORD_FORMS
+        options = [[w, *self.lemma_forms(w, lang)[:per_word]] for w in parts]
         for combo in itertools.islice(itertools.product(*options), 1, 16):
             matches += self._match_form(" ".join(combo), "lemma")
         if len(parts) == 1:

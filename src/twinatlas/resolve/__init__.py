@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from twinatlas.gazetteer.latin import LEVEL_WORDS, name_words
 from twinatlas.models import (
     Claim,
     DocContext,
@@ -26,6 +27,7 @@ from twinatlas.resolve.select import choose
 __all__ = ["build_context", "resolve_claims", "resolve_mention", "resolve_name"]
 
 MAX_NAME = 200
+UNIT_LEVELS = frozenset({Level.DISTRICT, Level.MUNICIPALITY, Level.COMMUNITY})
 
 
 def resolve_name(
@@ -68,7 +70,29 @@ def resolve_mention(
     matches = mention.matches or tuple(index.lookup(mention.surface, lang))
     if mention.country_hint and not any(m.place.country == mention.country_hint for m in matches):
         matches += _in_country(mention.surface, mention.country_hint, index, lang)
-    return choose(mention.surface, matches, hints, context, f"no gazetteer entry matches {mention.surface!r}")
+    resolution = choose(mention.surface, matches, hints, context, f"no gazetteer entry matches {mention.surface!r}")
+    return _named_after_its_town(resolution, index, lang)
+
+
+def _named_after_its_town(resolution: Resolution, index: PlaceIndex, lang: str | None) -> Resolution:
+    """An administrative unit the gazetteer lacks («гміна Міхалова») takes the gazetteer's spelling of the town
+    it is named after, in its own country ("Michałowo Municipality"), instead of a romanisation of the text."""
+    unit = resolution.choice
+    if unit is None or unit.resolved or unit.level not in UNIT_LEVELS:
+        return resolution
+    name = " ".join(name_words(resolution.text))
+    towns = [
+        m.place
+        for m in (index.lookup(name, lang) if name else ())
+        if m.place.level == Level.CITY
+        and m.how in ("exact", "folded", "transliterated", "lemma")
+        and (unit.country is None or m.place.country == unit.country)
+    ]
+    if not towns:
+        return resolution
+    town = max(towns, key=lambda p: p.population or 0)
+    renamed = replace(unit, name=f"{town.name} {LEVEL_WORDS[unit.level]}".strip(), country=town.country)
+    return replace(resolution, choice=renamed, reason=f"{resolution.reason}; named after {town.name} ({town.country})")
 
 
 def _in_country(surface: str, country: str, index: PlaceIndex, lang: str | None) -> tuple[NameMatch, ...]:
