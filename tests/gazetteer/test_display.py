@@ -29,3 +29,10 @@ def test_old_bulgarian_orthography_is_not_offered():
 
 def test_latin_only_names_give_nothing():
     assert local_names(["Köln", "Cologne", "Kolonia"], "Köln") == ()
+
+
+def test_the_index_gives_places_their_names_in_russian_and_bulgarian(gazetteer):
+    mogilev = dict(gazetteer.localised_names("gn:625665"))
+    assert (mogilev["ru"], mogilev["be"]) == ("Могилёв", "Магілёў")
+    assert dict(gazetteer.localised_names("gn:620127"))["bg"] == "Витебск"
+    assert gazetteer.localised_names("gn:0") == ()

@@ -207,11 +207,11 @@ class WebSupport:
         """The place's name in `lang` when the registry or the gazetteer knows it, else its English name."""
         if any(code == lang for code, _ in place.names):
             return place.name_in(lang)
-        if place.resolved and not place.names:
+        if place.resolved and lang != "en":
             try:
-                known = self.atlas.gazetteer.get(place.id)
+                localised = dict(self.atlas.gazetteer.localised_names(place.id))
             except TwinatlasError:
-                known = None
-            if known is not None:
-                return known.name_in(lang)
+                localised = {}
+            if lang in localised:
+                return localised[lang]
         return place.name

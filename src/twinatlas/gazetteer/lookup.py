@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from twinatlas.errors import GazetteerError
+from twinatlas.gazetteer.display import KnowsName, local_names
 from twinatlas.gazetteer.langdata import level_of_words, morphology, suffix_levels
-from twinatlas.gazetteer.morph import lemma_forms, ordinary_lemmas
+from twinatlas.gazetteer.morph import known_word, lemma_forms, ordinary_lemmas
 from twinatlas.gazetteer.names import (
     adjective_key,
     adjective_key_of_skeleton,
@@ -95,6 +96,7 @@ class Gazetteer:
         self._lemmas: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self._common: dict[str | None, frozenset[str]] = {}
         self._common_checked: dict[tuple[str, str | None], bool] = {}
+        self._localised: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def close(self) -> None:
         self._db.close()
@@ -116,6 +118,17 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         row = self._db.execute("SELECT * FROM places WHERE id=?", (place_id,)).fetchone()
         return self._place(row) if row else None
+
+    def localised_names(self, place_id: str) -> tuple[tuple[str, str], ...]:
+        """(language, name) pairs for display, chosen from the place's Cyrillic alternates (see display.py)."""
+        if place_id not in self._localised:
+            row = self._db.execute("SELECT name, names FROM places WHERE id=?", (place_id,)).fetchone()
+            found: tuple[tuple[str, str], ...] = ()
+            if row is not None:
+                dictionaries: dict[str, KnowsName] = {code: known_word(code) for code in ("ru", "uk")}
+                found = local_names(json.loads(row[1] or "[]"), row[0], dictionaries)
+            self._localised[place_id] = found
+        return self._localised[place_id]
 
     def country_place(self, code: str) -> Place | None:
         """The country entity of an ISO 3166-1 alpha-2 code (for inflected country words: «Украине», "Rosji")."""

@@ -6,6 +6,7 @@ Lemmatisers are slow per word, so results are cached by (word, language); analys
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -19,6 +20,12 @@ def _pymorphy(code: str) -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=code)
+
+
+def known_word(code: str) -> Callable[[str], bool]:
+    """A test "is this word in pymorphy3's dictionary of the language" (ru, uk), for choosing spellings."""
+    analyser = _pymorphy(code)
+    return lambda word: bool(analyser.word_is_known(word.casefold()))
 
 
 # pymorphy3 grammemes that mark a word as a name of something, not an ordinary word.
