@@ -75,3 +75,14 @@ def test_a_unit_the_gazetteer_lacks_is_named_after_its_town(gazetteer, text, nam
         "PL",
         Level.MUNICIPALITY,
     )
+
+
+def test_a_council_named_by_an_adjective_takes_its_village_name(gazetteer):
+    # The Bulgarian adjective «Знаменски» leads back to the village Znamenka (Brest region) by the language's
+    # (adjective, name) endings; the council itself stays an unresolved community of that country.
+    from twinatlas.resolve import resolve_name
+
+    resolution = resolve_name("Знаменски селски съвет", gazetteer, lang="bg", country="BY")
+    assert resolution.choice is not None
+    assert (resolution.choice.name, resolution.choice.level.value) == ("Znamenka Rural Council", "community")
+    assert resolution.choice.resolved is False

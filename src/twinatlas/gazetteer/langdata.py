@@ -37,6 +37,9 @@ class Morphology:
     latin: tuple[tuple[str, str], ...] = ()  # letters romanised differently from the Russian BGN/PCGN table
     person_before: tuple[str, ...] = ()  # folded words after which a capitalised word is a person («reżim»)
     town_people: tuple[str, ...] = ()  # folded stems: a lowercase town adjective before them names the town
+    # (adjective ending, place-name ending): a council named by an adjective is named after a village
+    # («Знаменски селсъвет» -> Знаменка); tried in order
+    place_adjectives: tuple[tuple[str, str], ...] = ()
 
 
 def stem_matches(stem: str, word_folded: str, inflection: int = MAX_INFLECTION) -> bool:
@@ -163,6 +166,7 @@ def morphology(code: str | None) -> Morphology:
         latin=tuple((str(a), str(b)) for a, b in data.get("latin", [])),
         person_before=tuple(fold(w) for w in data.get("person_before", [])),
         town_people=tuple(fold(w) for w in data.get("town_people", [])),
+        place_adjectives=tuple((str(a), str(b)) for a, b in data.get("place_adjectives", [])),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from twinatlas.gazetteer.langdata import morphology
 from twinatlas.gazetteer.latin import LEVEL_WORDS, name_words
 from twinatlas.models import (
     Claim,
@@ -16,6 +17,7 @@ from twinatlas.models import (
     Level,
     Mention,
     NameMatch,
+    Place,
     PlaceIndex,
     Resolution,
     ResolvedClaim,
@@ -81,18 +83,41 @@ def _named_after_its_town(resolution: Resolution, index: PlaceIndex, lang: str |
     if unit is None or unit.resolved or unit.level not in UNIT_LEVELS:
         return resolution
     name = " ".join(name_words(resolution.text))
-    towns = [
-        m.place
-        for m in (index.lookup(name, lang) if name else ())
-        if m.place.level == Level.CITY
-        and m.how in ("exact", "folded", "transliterated", "lemma")
-        and (unit.country is None or m.place.country == unit.country)
-    ]
+    towns = _towns_named(name, unit.country, index, lang)
+    if not towns and unit.country is not None:
+        # A unit named by an adjective («Знаменски селсъвет», «Столинский район») is named after the town
+        # the language's derivations lead back to (Знаменка), but only inside the unit's own country.
+        for base in _adjective_bases(name, lang):
+            towns = _towns_named(base, unit.country, index, lang)
+            if towns:
+                break
     if not towns:
         return resolution
     town = max(towns, key=lambda p: p.population or 0)
     renamed = replace(unit, name=f"{town.name} {LEVEL_WORDS[unit.level]}".strip(), country=town.country)
     return replace(resolution, choice=renamed, reason=f"{resolution.reason}; named after {town.name} ({town.country})")
+
+
+def _towns_named(name: str, country: str | None, index: PlaceIndex, lang: str | None) -> list[Place]:
+    return [
+        m.place
+        for m in (index.lookup(name, lang) if name else ())
+        if m.place.level == Level.CITY
+        and m.how in ("exact", "folded", "transliterated", "lemma")
+        and (country is None or m.place.country == country)
+    ]
+
+
+def _adjective_bases(name: str, lang: str | None) -> list[str]:
+    """Place names an adjectival unit name may come from, by the language's (adjective, name) endings."""
+    if " " in name:
+        return []
+    lowered = name.casefold()
+    return [
+        name[: len(name) - len(adjective)] + ending
+        for adjective, ending in morphology(lang).place_adjectives
+        if lowered.endswith(adjective) and len(lowered) - len(adjective) >= 3
+    ]
 
 
 def _in_country(surface: str, country: str, index: PlaceIndex, lang: str | None) -> tuple[NameMatch, ...]:
