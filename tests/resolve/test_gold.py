@@ -17,11 +17,11 @@ def test_every_party_of_the_belarus_bulgaria_list_resolves(gazetteer):
     right, total, misses = measure(SHARED, gazetteer, only="seed-bg-belarus-bulgaria")
     print(f"\nseed list: {right}/{total} = {right / total:.1%}; misses: {misses}")
     assert total == 96
-    assert right / total >= 0.96  # 94/96 today; the misses are listed in the issue note
+    assert right / total >= 0.98  # the issue's target; 95/96 today (Банкя: no source has Sofia's districts)
 
 
 def test_dev_gold_places_resolve_with_their_document_as_context(gazetteer):
     need_shared(SHARED / "eval" / "dev")
     right, total, _ = measure(SHARED, gazetteer)
     print(f"\ndev places: {right}/{total} = {right / total:.1%}")
-    assert right / total >= 0.90  # 92.8% today; target 95%
+    assert right / total >= 0.94  # 94.5% today; the issue's target is 95%
