@@ -86,3 +86,19 @@ def test_a_dateline_in_words_dates_a_weekday_when_ingest_found_no_publication_da
     )
     assert document(text, "en").published is None
     assert [(a.event, a.date.iso() if a.date else None) for a in run(text)] == [(Event.SUSPENDED, "2022-03-03")]
+
+
+def test_an_undated_partnership_is_only_the_background_of_its_suspension():
+    text = (
+        "Leeds has a long-standing partnership with Lyon. "
+        "Because of the war, Leeds suspended its partnership with Lyon."
+    )
+    assert [a.event for a in run(text)] == [Event.SUSPENDED]
+
+
+def test_a_dated_signing_stays_beside_a_later_suspension():
+    text = "Leeds has been twinned with Lyon since 1990. In 2022 Leeds suspended its twinning with Lyon."
+    assert [(a.event, a.date.iso() if a.date else None) for a in run(text)] == [
+        (Event.SIGNED, "1990"),
+        (Event.SUSPENDED, "2022"),
+    ]

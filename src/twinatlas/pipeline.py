@@ -17,6 +17,7 @@ from twinatlas.models import (
     Claim,
     DocContext,
     Document,
+    Event,
     Mention,
     Place,
     PlaceIndex,
@@ -97,8 +98,24 @@ def merge_assertions(assertions: Sequence[Assertion]) -> list[Assertion]:
     for key, assertion in best.items():
         date = dated[key].date
         out.append(assertion if date == assertion.date else replace(assertion, date=date))
+    out = _without_undated_background(out)
     out.sort(key=lambda item: (item.start, item.a.id, item.b.id))
     return out
+
+
+LATER_EVENTS = frozenset({Event.SUSPENDED, Event.TERMINATED, Event.LAPSED})
+
+
+def _without_undated_background(assertions: list[Assertion]) -> list[Assertion]:
+    """'X has long had a partnership with Y … all exchanges with Y are on hold': when the document tells what
+    became of a pair, an undated 'they are partners' is only the background of that news, not a signing it
+    reports (a dated one, 'twinned since 1992', is kept: it says when the link began)."""
+    later = {frozenset((a.a.id, a.b.id)) for a in assertions if a.event in LATER_EVENTS}
+    return [
+        a
+        for a in assertions
+        if not (a.event is Event.SIGNED and a.date is None and frozenset((a.a.id, a.b.id)) in later)
+    ]
 
 
 def reportable(assertions: Sequence[Assertion], threshold: float) -> list[Assertion]:
