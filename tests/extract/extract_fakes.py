@@ -53,6 +53,7 @@ PLACES = {
     "vii": ("gn:41", "Vii", "RU", Level.CITY),
     "patto": ("gn:42", "Pato", "BR", Level.CITY),
     "bratski gradovi": ("gn:43", "Bratsk", "RU", Level.CITY),
+    "floride": ("gn:44", "Florida", "UY", Level.CITY),  # the state read as a town of that name
 }
 _PATTERN = re.compile("|".join(sorted((re.escape(k) for k in PLACES), key=len, reverse=True)), re.IGNORECASE)
 

@@ -145,3 +145,31 @@ def test_a_name_glued_into_an_abbreviation_is_no_party():
     text = "Der Stab der Pz.Riga.Div. und Leeds unterzeichneten eine Partnerschaft."
     assert run(text, "de") == set()
     assert run("Der Stab in Riga und Leeds unterzeichneten eine Partnerschaft.", "de") != set()
+
+
+def test_a_name_after_a_persons_title_is_a_person_not_a_party():
+    # 'Dr. Anna Riga': a title and capitalised given names before a word make it a surname
+    text = "Der Brief von Botschafter Dr. Anna Riga wirbt für eine Städtepartnerschaft mit Dortmund."
+    assert run(text, "de") == set()
+    assert run("Mrs Riga signed a sister city agreement with Leeds.", "en") == set()
+    # a lowercase word between the title and the town parts them: the town is a party again
+    assert run("Dr. Berg aus Riga unterzeichnete eine Städtepartnerschaft mit Dortmund.", "de") == {
+        ("Dortmund", "Riga", "signed", None)
+    }
+
+
+def test_a_name_after_a_regions_preposition_or_alone_in_brackets_only_locates_the_town_before_it():
+    # French 'en' takes regions and countries, never towns: 'Floride' is where Leeds lies, not a partner
+    text = "Le maire de Leeds, en Floride, a décidé de conserver son jumelage avec Dortmund."
+    assert run(text, "fr") == {("Dortmund", "Leeds", "signed", None)}
+    text = "The mayor of Leeds (Floride) said the sister city agreement with Dortmund stays."
+    assert ("Dortmund", "Leeds", "signed", None) in run(text, "en")
+    assert all("Florida" not in found for found in run(text, "en"))
+
+
+def test_a_newsroom_named_after_its_town_is_no_party():
+    # an acronym, then the town, then a verb of writing: the local newsroom of a media outlet
+    assert run("Ранее ТВК Омск писал о разрыве побратимства с Брестом.", "ru") == set()
+    assert run("Ранее в Омске писали, что Омск разорвал соглашение о побратимстве с Брестом.", "ru") == {
+        ("Brest", "Omsk", "terminated", None)
+    }

@@ -93,7 +93,9 @@ def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangDa
     cue_hits = find_cues(folded, data)
     if not any(hit.role in RELATION_ROLES for hit in cue_hits):
         return []  # the cheap document-level pre-filter
-    parties = party_mentions(plausible_parties(mentions, folded, cue_hits, data), text, data.words("in"))
+    parties = party_mentions(
+        plausible_parties(mentions, folded, cue_hits, data, text), text, data.words("in"), data.words("in_region")
+    )
     cue_hits = cues_outside_titles(text, cue_hits, parties)
     line_spans = lines(text)
     topic = document_topic(parties, line_spans[0].end if line_spans else 0, folded, cue_hits)

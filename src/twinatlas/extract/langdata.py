@@ -14,7 +14,10 @@ Files (tab-separated, '#' comments):
   | same ('did the same': the event of the previous statement carries over) | abbrev (an abbreviation whose
   period does not end a sentence: 'г', 'ul', 'st') | in (a locative preposition: 'A in B-region')
   | dated (the word naming an agreement's date: 'від', 'vom', 'of') | this (opens a sentence that dates the
-  statement before it: 'про це', 'об этом') | date_link (a word between day and month: '9 de abril').
+  statement before it: 'про це', 'об этом') | date_link (a word between day and month: '9 de abril')
+  | honorific (a title before a person's name: 'Dr.', 'Herr', 'Mrs': the capitalised words after it are a person)
+  | in_region (a locative preposition only regions and countries take: French 'en'; 'X, en Y' locates X)
+  | said (the stem of a verb of saying or writing: 'ACRONYM Town said' names a newsroom).
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
@@ -46,6 +49,9 @@ GRAMMAR_ROLES = (
     "dated",
     "this",
     "date_link",
+    "honorific",
+    "in_region",
+    "said",
 )
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}

@@ -19,6 +19,8 @@ from twinatlas.models import Mention
 _ROMAN = re.compile(r"[IVXLC]{2,7}")
 # A quoted stretch on one line: «...», „...“, “...”, "...". Bounded and without nesting, so linear.
 _QUOTED = re.compile(r"[«„“\"]([^«»„“”\"\n]{1,120})[»“”\"]")
+HONORIFIC_REACH = 48  # a title and up to two given names before a surname: 'Dr. Anna Maria Berg'
+GIVEN_NAMES = 2
 DIGIT_REACH = 3  # characters between a month word and the number that makes it a date ('im März 2021')
 
 
@@ -62,11 +64,47 @@ def _abbreviation_part(mention: Mention, folded: str) -> bool:
     return glued_after or glued_before
 
 
-def plausible_parties(parties: Sequence[Mention], folded: str, cues: Sequence[CueHit], data: LangData) -> list[Mention]:
-    """The parties that are not a trigger word, a dated month name, a Roman numeral or part of an abbreviation."""
+def _after_honorific(mention: Mention, text: str, folded: str, honorifics: frozenset[str]) -> bool:
+    """'Dr. Anna Berg', 'Herr Berg', 'Mrs Lyon': a name after a person's title (and any given names, all
+    capitalised) is a person, whatever town shares it."""
+    if not honorifics or not folded[mention.start - 1 : mention.start].isspace():
+        return False
+    start = max(0, mention.start - HONORIFIC_REACH)
+    words = text[start : mention.start].split()[-(GIVEN_NAMES + 1) :]
+    for at, word in enumerate(words):
+        if word.lower().rstrip(".") in honorifics and all(name[:1].isupper() for name in words[at + 1 :]):
+            return True
+    return False
+
+
+_ACRONYM_BEFORE = re.compile(r"(?:^|\s)([^\W\d_]{2,6})\s+$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _media_outlet(mention: Mention, text: str, folded: str, said: frozenset[str]) -> bool:
+    """'РБК Калининград писал', 'BBC Leeds reported': an acronym before a place name that is the subject of a
+    verb of saying or writing is a newsroom, not the town."""
+    if not said:
+        return False
+    before = _ACRONYM_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    if before is None or not before.group(1).isupper():
+        return False
+    after = _WORD_AFTER.match(folded, mention.end)
+    return after is not None and any(after.group(1).startswith(stem) for stem in said)
+
+
+def plausible_parties(
+    parties: Sequence[Mention], folded: str, cues: Sequence[CueHit], data: LangData, text: str = ""
+) -> list[Mention]:
+    """The parties that are not a trigger word, a dated month name, a Roman numeral, part of an abbreviation or
+    a person named with a title or a newsroom named after its town."""
     out = []
+    honorifics = data.words("honorific") if text else frozenset()
+    said = data.words("said") if text else frozenset()
     for party in parties:
         if _ROMAN.fullmatch(party.surface) or _is_month(party, folded, data) or _abbreviation_part(party, folded):
+            continue
+        if _after_honorific(party, text, folded, honorifics) or _media_outlet(party, text, folded, said):
             continue
         if _overlaps_cue(party, cues):
             continue

@@ -156,13 +156,25 @@ def _qualifies(first: Mention, second: Mention, text: str) -> bool:
     return innermost > outermost or (not gap and innermost == outermost)
 
 
-def _locates(first: Mention, second: Mention, text: str, locatives: frozenset[str]) -> bool:
+def _locates(
+    first: Mention,
+    second: Mention,
+    text: str,
+    locatives: frozenset[str],
+    region_locatives: frozenset[str] = frozenset(),
+) -> bool:
     """'Боярка на Київщині', 'Gainesville, en Floride', 'Светлага (Калінінградскай вобласці)': a region right
-    after a smaller place, after a locative preposition or in brackets, says where that place is."""
+    after a smaller place, after a locative preposition or in brackets, says where that place is. A name that
+    fills a bracket of its own ('Leeds (Yorkshire)'), or follows a preposition the language keeps for regions
+    and countries (French 'en'), locates the place before it whatever else the name could mean."""
     gap = text[first.end : second.start]
     if len(gap) > 8 or "\n" in gap:
         return False
     gap_words = [word.lower() for word in words(gap)]
+    if first.matches and all(_LEVEL_RANK[level] > _LEVEL_RANK[Level.REGION] for level in _levels(first)):
+        bracketed = gap.strip() == "(" and text[second.end : second.end + 1] == ")"
+        if bracketed or (len(gap_words) == 1 and gap_words[0] in region_locatives):
+            return True
     if not (gap.strip() == "(" or (len(gap_words) == 1 and gap_words[0] in locatives)):
         return False
     inner, outer = _levels(first), _levels(second)
@@ -172,7 +184,10 @@ def _locates(first: Mention, second: Mention, text: str, locatives: frozenset[st
 
 
 def party_mentions(
-    mentions: Sequence[Mention], text: str = "", locatives: frozenset[str] = frozenset()
+    mentions: Sequence[Mention],
+    text: str = "",
+    locatives: frozenset[str] = frozenset(),
+    region_locatives: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Parties in text order, overlaps resolved in favour of the longer span, a region that only locates the
     place written right before or after it dropped."""
@@ -186,7 +201,7 @@ def party_mentions(
         if out and text and _qualifies(out[-1], mention, text):
             out[-1] = mention
             continue
-        if out and text and _locates(out[-1], mention, text, locatives):
+        if out and text and _locates(out[-1], mention, text, locatives, region_locatives):
             continue
         out.append(mention)
     return out
