@@ -173,3 +173,10 @@ def test_a_newsroom_named_after_its_town_is_no_party():
     assert run("Ранее в Омске писали, что Омск разорвал соглашение о побратимстве с Брестом.", "ru") == {
         ("Brest", "Omsk", "terminated", None)
     }
+
+
+def test_a_council_resolution_to_establish_a_partnership_or_an_aim_is_a_plan():
+    text = "Zastupitelstvo města Leeds přijalo usnesení o navázání partnerských vztahů s městem Lyon."
+    assert run(text, "cs") == {("Leeds", "Lyon", "planned", None)}
+    text = "Smlouva o partnerství si klade za cíl rozvíjet spolupráci měst Leeds a Lyon."
+    assert run(text, "cs") == {("Leeds", "Lyon", "planned", None)}
