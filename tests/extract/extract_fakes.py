@@ -48,6 +48,9 @@ PLACES = {
     "维捷布斯克": ("gn:2", "Vitebsk", "BY", Level.CITY),
     "сомбор": ("gn:25", "Sombor", "RS", Level.CITY),
     "зрењанин": ("gn:26", "Zrenjanin", "RS", Level.CITY),
+    "里加": ("gn:17", "Riga", "LV", Level.CITY),
+    "里昂": ("gn:12", "Lyon", "FR", Level.CITY),
+    "利兹": ("gn:13", "Leeds", "GB", Level.CITY),
     # names that are also words: a month, a Roman numeral, a trigger noun (the real gazetteer has such places)
     "märz": ("gn:40", "Marz", "AT", Level.CITY),
     "vii": ("gn:41", "Vii", "RU", Level.CITY),

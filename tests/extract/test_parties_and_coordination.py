@@ -100,3 +100,48 @@ def test_an_originally_planned_signing_is_no_plan():
 def test_then_starts_a_new_statement_with_the_same_subject():
     text = "Lyon a mis fin en mars 2022 à son jumelage avec Kazan, puis a signé en mai 2022 un accord avec Riga."
     assert run(text, "fr") == {("Kazan", "Lyon", "terminated", "2022-03"), ("Lyon", "Riga", "signed", "2022-05")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "LEEDS, March 3 (Reuters) - Lyon and Riga signed a twinning agreement in 1998.",
+            "en",
+            {("Lyon", "Riga", "signed", "1998")},
+        ),
+        (
+            "RIGA (LETA) – Leeds and Lyon signed a twinning agreement in 1995.",
+            "en",
+            {("Leeds", "Lyon", "signed", "1995")},
+        ),
+        (
+            "МИНСК (БЕЛТА) – Брест и Омск подписали соглашение о побратимстве в 2010 году.",
+            "ru",
+            {("Brest", "Omsk", "signed", "2010")},
+        ),
+        ("新华社里加3月2日电 苏州与大阪于2010年缔结友好城市关系。", "zh", {("Osaka", "Suzhou", "signed", "2010")}),
+        ("中新社里加3月2日电 苏州缔结了友好城市关系。", "zh", set()),
+    ],
+)
+def test_the_place_of_a_news_dateline_reports_and_is_no_party(text, lang, expected):
+    # only who is paired: the dateline's own date is not yet kept out of the agreement's date
+    assert {claim[:3] for claim in run(text, lang, "2024-03-04")} == {claim[:3] for claim in expected}
+
+
+def test_a_capitalised_list_row_is_no_dateline():
+    assert run("Twin towns of Riga:\nLEEDS – 1995\nLYON – 1997", "en") == {
+        ("Leeds", "Riga", "signed", "1995"),
+        ("Lyon", "Riga", "signed", "1997"),
+    }
+
+
+def test_places_listed_with_the_enumeration_comma_and_he_share_an_unnamed_partner():
+    # 和 means both 'with' and 'and': after a list of places joined by 、 it joins the list's last item
+    assert run("友好城市大会已分别在里加、里昂、苏州和大阪举办。", "zh") == set()
+    assert run("苏州和大阪结为友好城市。", "zh") == {("Osaka", "Suzhou", "signed", None)}
+
+
+def test_a_place_followed_by_its_own_with_is_not_paired_with_the_place_before():
+    # the partner after 与 is a town the gazetteer does not know: the conference's host town is no partner
+    assert run("在里加举行的大会上,苏州与一个外国城市签署了友好城市协议书。", "zh") == set()

@@ -60,6 +60,17 @@ def _only_coordination(gap: str, data: LangData) -> bool:
     return listed and len(rest) <= COORDINATED_ADJECTIVES
 
 
+def _closes_subject_list(folded: str, parties: Sequence[Mention], flags: Sequence[bool], index: int, data) -> bool:
+    """'在A、B、C和D举办': a word that means both 'with' and 'and' (Chinese 和) after a list of two or more
+    subjects joins the list's last item; it is no comitative. 'A和B、C和D' (gapping) is untouched: there the
+    item before the word follows a partner."""
+    if index < 2 or flags[index - 1] or flags[index - 2]:
+        return False
+    gap = folded[parties[index - 1].end : parties[index].start]
+    listed = folded[parties[index - 2].end : parties[index - 1].start]
+    return _only_coordination(gap, data) and _only_coordination(listed, data)
+
+
 def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: LangData) -> list[bool]:
     """For each party of a clause: is it the object of 'with' (a partner) rather than a subject?"""
     flags: list[bool] = []
@@ -68,6 +79,8 @@ def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: L
     for index, party in enumerate(parties):
         gap = folded[previous_end : party.start]
         partner = _ends_with_word(gap, with_words, WITH_REACH_WORDS)
+        if partner and _closes_subject_list(folded, parties, flags, index, data):
+            partner = False
         if not partner and index > 0 and flags[-1] and _only_coordination(gap, data):
             # 'with A, B and C' lists partners, but 'with A, B verb with C' starts a new statement whose
             # subject is B: a party that has its own 'with' after it is a subject (gapping, 'A with B, C with D')
@@ -116,13 +129,25 @@ def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
 
 def _unnamed_partner(folded: str, clause: Span, parties: Sequence[Mention], twin_starts: Sequence[int], data) -> bool:
     """'A and B rest their contacts with their Russian twin towns', 'связи с городами-побратимами': the object
-    of 'with' is a twin word, not a place, so the places named share partners the clause does not name."""
+    of 'with' is a twin word, not a place, so the places named share partners the clause does not name. Likewise
+    when 'with' follows the last place at once: its partner is a place not spotted (or only a country)."""
     last_party_end = max((p.end for p in parties), default=clause.start)
     with_words = data.words("with")
+    if _with_follows(folded[last_party_end : clause.end], with_words):
+        return True  # 'B与蒙古国某省签署': the last place's partner follows it, unspotted or a country
     for start in twin_starts:
         if start >= last_party_end and any(w in with_words for w in words(folded[last_party_end:start])[-4:]):
             return True
     return False
+
+
+def _with_follows(rest: str, with_words: frozenset[str]) -> bool:
+    """Does the text right after a place open with 'with' (its own partner comes next)?"""
+    head = rest.lstrip()
+    if head[:1] and is_spaceless_script(head[0]):
+        return any(head.startswith(word) for word in with_words)
+    first = words(head)[:1]
+    return bool(first) and first[0] in with_words
 
 
 def _pairs(folded, clause, parties, data, state, index, twin_starts: Sequence[int] = ()):

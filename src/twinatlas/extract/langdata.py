@@ -17,7 +17,8 @@ Files (tab-separated, '#' comments):
   statement before it: 'про це', 'об этом') | date_link (a word between day and month: '9 de abril')
   | honorific (a title before a person's name: 'Dr.', 'Herr', 'Mrs': the capitalised words after it are a person)
   | in_region (a locative preposition only regions and countries take: French 'en'; 'X, en Y' locates X)
-  | said (the stem of a verb of saying or writing: 'ACRONYM Town said' names a newsroom).
+  | said (the stem of a verb of saying or writing: 'ACRONYM Town said' names a newsroom)
+  | dateline_end (the word closing a news dateline after its place and date: Chinese '电').
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
@@ -52,6 +53,7 @@ GRAMMAR_ROLES = (
     "honorific",
     "in_region",
     "said",
+    "dateline_end",
 )
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}

@@ -93,18 +93,49 @@ def _media_outlet(mention: Mention, text: str, folded: str, said: frozenset[str]
     return after is not None and any(after.group(1).startswith(stem) for stem in said)
 
 
+# A news dateline opening a paragraph names the reporting place: 'MOSCOW, March 3 (Reuters) -', 'МИНСК, 5 мая –',
+# 'WARSZAWA (PAP) –' (the place in capitals, then a dated part or an agency in brackets, then a dash) ...
+_CAPS_DATELINE_TAIL = re.compile(
+    r"(?:,[^\n–—-]{0,32}?\d[^\n–—-]{0,24}?|(?:,[^\n–—-]{0,32}?)?\s*\([^()\n]{2,24}\))\s*[–—-]"
+)
+DATELINE_AGENCY = 8  # characters of an agency's name before the place ('新华社', '中新社')
+DATELINE_DATE = 12  # characters of the date between the place and the dateline's closing word ('11月19日电')
+
+
+def _in_dateline(mention: Mention, text: str, closers: frozenset[str]) -> bool:
+    """... or, where the language closes a dateline with a word (data: dateline_end, Chinese '电'), an agency,
+    the place, a date with its digits and that word: '新华社北京5月3日电'."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = text[line_start : mention.start]
+    if not before.strip():
+        letters = [ch for ch in mention.surface if ch.isalpha()]
+        if len(letters) >= 2 and mention.surface.isupper() and _CAPS_DATELINE_TAIL.match(text, mention.end):
+            return True
+    if not closers or len(before) > DATELINE_AGENCY or not all(ch.isalnum() for ch in before):
+        return False
+    after = text[mention.end : mention.end + DATELINE_DATE + max(map(len, closers))]
+    for closer in closers:
+        at = after.find(closer)
+        if 0 < at <= DATELINE_DATE and any(ch.isdigit() for ch in after[:at]) and after[:at].isalnum():
+            return True
+    return False
+
+
 def plausible_parties(
     parties: Sequence[Mention], folded: str, cues: Sequence[CueHit], data: LangData, text: str = ""
 ) -> list[Mention]:
-    """The parties that are not a trigger word, a dated month name, a Roman numeral, part of an abbreviation or
-    a person named with a title or a newsroom named after its town."""
+    """The parties that are not a trigger word, a dated month name, a Roman numeral, part of an abbreviation,
+    a person named with a title, a newsroom named after its town or the reporting place of a news dateline."""
     out = []
     honorifics = data.words("honorific") if text else frozenset()
     said = data.words("said") if text else frozenset()
+    closers = data.words("dateline_end")
     for party in parties:
         if _ROMAN.fullmatch(party.surface) or _is_month(party, folded, data) or _abbreviation_part(party, folded):
             continue
         if _after_honorific(party, text, folded, honorifics) or _media_outlet(party, text, folded, said):
+            continue
+        if text and _in_dateline(party, text, closers):
             continue
         if _overlaps_cue(party, cues):
             continue
