@@ -82,7 +82,7 @@ _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 
 
 def _media_outlet(mention: Mention, text: str, folded: str, said: frozenset[str]) -> bool:
-    """'РБК Калининград писал', 'BBC Leeds reported': an acronym before a place name that is the subject of a
+    """'ТАСС Минск сообщил', 'BBC Leeds reported': an acronym before a place name that is the subject of a
     verb of saying or writing is a newsroom, not the town."""
     if not said:
         return False

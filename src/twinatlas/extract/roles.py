@@ -10,7 +10,7 @@ from twinatlas.extract.langdata import LangData, is_spaceless_script
 from twinatlas.extract.text import Span, words
 from twinatlas.models import Mention
 
-WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Геленджиком')
+WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Псковом')
 COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белорусским Волковыском', 'der russischen')
 FRONTED_REACH = 40  # characters between a fronted partner and the subject after it
 

@@ -152,7 +152,7 @@ def _qualifies(first: Mention, second: Mention, text: str) -> bool:
     if not outer or not inner or not outer <= {Level.REGION, Level.DISTRICT}:
         return False
     innermost, outermost = min(_LEVEL_RANK[level] for level in inner), max(_LEVEL_RANK[level] for level in outer)
-    # written together without a space (CJK), a unit of the same level is located too: '内蒙古自治区兴安盟'
+    # written together without a space (CJK), a unit of the same level is located too: '吉林省延边州'
     return innermost > outermost or (not gap and innermost == outermost)
 
 
@@ -163,7 +163,7 @@ def _locates(
     locatives: frozenset[str],
     region_locatives: frozenset[str] = frozenset(),
 ) -> bool:
-    """'Боярка на Київщині', 'Gainesville, en Floride', 'Светлага (Калінінградскай вобласці)': a region right
+    """'Ірпінь на Київщині', 'Tampa, en Floride', 'Гусева (Калінінградскай вобласці)': a region right
     after a smaller place, after a locative preposition or in brackets, says where that place is. A name that
     fills a bracket of its own ('Leeds (Yorkshire)'), or follows a preposition the language keeps for regions
     and countries (French 'en'), locates the place before it whatever else the name could mean."""

@@ -23,7 +23,7 @@ MAX_INFLECTION = 4  # letters a stem may be followed by and still match a word (
 class LevelPhrase:
     stems: tuple[str, ...]  # folded stems, one per word
     level: Level
-    suffix: bool = False  # written as part of the name (兴安盟, 元江县)
+    suffix: bool = False  # written as part of the name (延边州, 大理县)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ MAX_SURFACE = 200  # characters; longer strings are not names
 MAX_NAME_WORDS = 5
 MAX_ROWS_PER_KEY = 300
 MAX_SINGLE_WORD_FORMS = 8
-# In Chinese and Japanese a two-character name stands alone (北京, 昆明) only for big cities and admin units;
+# In Chinese and Japanese a two-character name stands alone (北京, 上海) only for big cities and admin units;
 # smaller towns' two characters are written with their level suffix, else they are ordinary words (友好).
 MIN_POPULATION_BARE_TWO_CHARACTERS = 150_000
 HOW_RANK = {"exact": 0, "folded": 1, "transliterated": 2, "level-phrase": 3, "lemma": 4, "variant": 5, "adjective": 6}
@@ -70,7 +70,7 @@ def split_level(surface: str) -> tuple[list[str], Level | None]:
 
 
 def split_suffix_level(surface: str) -> tuple[str, Level | None]:
-    """For scripts without spaces: 兴安盟 -> (兴安, region)."""
+    """For scripts without spaces: 延边州 -> (延边, region)."""
     for phrase in suffix_levels():
         suffix = phrase.stems[0]
         if surface.endswith(suffix) and len(surface) > len(suffix) + 1:

@@ -124,7 +124,7 @@ def adjective_keys_of_name(name: str) -> set[str]:
     vowels = "aeiouyėąęаеиоуяюыэіє"
     if base[-1] in vowels:
         forms |= {base[:-1] + "ski", base + "nski", base[:-1] + "enski", base.rstrip(vowels) + "ski"}
-    elif base.endswith(("ys", "is", "as", "us")):  # Lithuanian nominatives: Panevėžys -> Паневежский
+    elif base.endswith(("ys", "is", "as", "us")):  # Lithuanian nominatives: Marijampolis -> Мариямпольский
         forms.add(base[:-2].rstrip(vowels) + "ski")
     if base.endswith(("ka", "ка")):  # Жабинка -> Жабинковски
         forms.add(base[:-1] + "ovski")

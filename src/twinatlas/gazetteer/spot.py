@@ -3,7 +3,7 @@
 Greedy longest match over 1..4-word windows that start with a word that can start a name (capitalised in
 cased scripts). Level words next to the name join the mention («Минская область», «община Опан»,
 «Витебского горисполкома»); a country adjective just before it sets the country hint («российским
-Геленджиком»). Scripts without spaces are matched character by character over the index's keys.
+Псковом»). Scripts without spaces are matched character by character over the index's keys.
 """
 
 from __future__ import annotations

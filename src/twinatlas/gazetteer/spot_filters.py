@@ -72,7 +72,7 @@ def _is_common(index: PlaceIndex, word: str, lang: str | None) -> bool:
 
 def _looks_common(text: str, token: tuple[int, int, str], lang: str | None, index: PlaceIndex) -> bool:
     """An ordinary word written with a capital: at a sentence start («То», "Byl"), as a German noun
-    ("Ruhen"), or an acronym ("PDF", «РБК»)."""
+    ("Ruhen"), or an acronym ("PDF", «ТАСС»)."""
     start, _, word = token
     if word.isupper() and len(word) <= 4:
         return True
@@ -100,7 +100,7 @@ def _plausible(
 
 def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex) -> int | None:
     """A given name followed by a capitalised word that is no level, country or common word: a person's name
-    ("Glenn Youngkin", «Юлиян Найденов»). Returns the surname's token index; None when not a person."""
+    ("Anna Berger", «Николай Колев»). Returns the surname's token index; None when not a person."""
     word = toks[i][2]
     if i + 1 >= len(toks) or not _capitalised(word) or skeleton(word) not in given_names():
         return None
@@ -127,8 +127,8 @@ def _is_person_cue(folded: str, lang: str | None) -> bool:
 def _person_after_cue(
     text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex
 ) -> int | None:
-    """A capitalised word right after a word such as regime, president, mayor or said («reżim Putina», "said
-    Janik") is a person: returns its last token (a surname may follow). Not when it names a town of some size
+    """A capitalised word right after a word such as regime, president, mayor or said («reżim Łukaszenki», "said
+    Berger") is a person: returns its last token (a surname may follow). Not when it names a town of some size
     or a region: Slavic languages put them there in the genitive («мэр Минска»). Districts do not count: many
     are named after people (Hendricks County)."""
     if i == 0 or not _capitalised(toks[i][2]) or not _joined(text, toks, i - 1, i):
