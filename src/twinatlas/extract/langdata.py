@@ -99,12 +99,20 @@ class LangData:
     grammar: dict[str, frozenset[str]]
     relative: dict[str, tuple[str, int]]  # folded phrase -> (unit, offset)
     automaton: ahocorasick.Automaton = field(repr=False, compare=False)
+    _month_memo: dict[str, int | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def words(self, role: str) -> frozenset[str]:
         return self.grammar.get(role, frozenset())
 
     def month_of(self, word: str) -> int | None:
-        """The month a folded word names, in any case form the data knows; None otherwise."""
+        """The month a folded word names, in any case form the data knows; None otherwise (remembered per word)."""
+        memo = self._month_memo
+        if word in memo:
+            return memo[word]
+        found = memo[word] = self._month_of(word)
+        return found
+
+    def _month_of(self, word: str) -> int | None:
         found = self.months.get(word)
         if found is not None:
             return found

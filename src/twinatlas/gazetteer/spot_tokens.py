@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from twinatlas.gazetteer.langdata import country_of_words, level_of_words
+from twinatlas.gazetteer.langdata import _levels_starting, country_of_words, level_of_words
 from twinatlas.gazetteer.names import fold
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
@@ -68,6 +68,8 @@ def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[
             continue
         if len(toks[i - 1][2]) <= 2 and not gap.startswith("."):
             continue  # abbreviations («гр.», "m.") need their dot: «с», «у» are prepositions
+        if not _levels_starting(fold(toks[start][2])):
+            continue  # no level phrase starts with this word: most tokens (the same test level_of_words makes)
         found = level_of_words([fold(t[2]) for t in toks[start:i]])
         if found and found[1] == n:
             return found[0], start

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from twinatlas.gazetteer.langdata import country_of_words
+from twinatlas.gazetteer.langdata import _countries_starting, country_of_words
 from twinatlas.gazetteer.names import fold, tokens
 from twinatlas.models import DocContext, Level, Mention, PartialDate, PlaceIndex
 
@@ -22,7 +22,9 @@ def build_context(
     """Countries by how often the document names them (country words), then implies them (clear mentions)."""
     counts: Counter[str] = Counter()
     folded = [fold(t[2]) for t in tokens(text[:200_000])]
-    for i in range(len(folded)):
+    for i, word in enumerate(folded):
+        if not _countries_starting(word):
+            continue  # most words start no country phrase (the test country_of_words makes first)
         found = country_of_words(folded[i : i + 3])
         if found:
             counts[found[0]] += 2
