@@ -86,3 +86,16 @@ def test_a_council_named_by_an_adjective_takes_its_village_name(gazetteer):
     assert resolution.choice is not None
     assert (resolution.choice.name, resolution.choice.level.value) == ("Znamenka Rural Council", "community")
     assert resolution.choice.resolved is False
+
+
+def test_a_town_is_not_the_municipality_a_level_word_names(gazetteer):
+    # "... with three municipalities – Ełk, Biała Piska and Mrągowo": the level word names units; with no such unit in
+    # the gazetteer the party stays an unresolved municipality named after its town, never the town itself.
+    from twinatlas.models import DocContext, Level, Mention
+    from twinatlas.resolve import resolve_mention
+
+    mention = Mention(0, 11, "Biała Piska", level_hint=Level.MUNICIPALITY)
+    resolution = resolve_mention(mention, gazetteer, DocContext(lang="pl", countries=("PL",)))
+    assert resolution.choice is not None
+    assert (resolution.choice.level, resolution.choice.country) == (Level.MUNICIPALITY, "PL")
+    assert resolution.choice.name == "Biała Piska Municipality"

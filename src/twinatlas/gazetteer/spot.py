@@ -21,6 +21,7 @@ from twinatlas.gazetteer.langdata import (
 )
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
 from twinatlas.gazetteer.spot_filters import _looks_common, _person_after_cue, _person_at, _plausible
+from twinatlas.gazetteer.spot_lists import share_list_levels
 from twinatlas.gazetteer.spot_tokens import (
     MAX_CONNECTOR,
     _capitalised,
@@ -42,7 +43,7 @@ MIN_POPULATION_TOWN_ADJECTIVE = 20_000
 
 def spot_mentions(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]:
     """Every span of `text` that may name a place, left to right, non-overlapping."""
-    mentions = _spot_words(text, lang, index)
+    mentions = share_list_levels(text, _spot_words(text, lang, index))
     if is_spaceless_script(text):
         mentions += _spot_spaceless(text, index)
     return sorted(mentions, key=lambda m: m.start)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from twinatlas.gazetteer.langdata import morphology
 from twinatlas.models import Candidate, DocContext, Level, NameMatch
 
+LEVEL_MISMATCH_PENALTY = 2.0
 HOW_WEIGHT = {
     "exact": 1.0, "folded": 0.95, "transliterated": 0.85, "level-phrase": 0.85, "lemma": 0.7, "variant": 0.7,
     "adjective": 0.6,
@@ -50,6 +51,13 @@ def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> C
         if place.level == hints.level:
             score += 1.0
             why.append(f"level word says {hints.level.value}")
+        elif place.level == Level.CITY and hints.level in ADMIN_LEVELS:
+            # A level word names a unit: its town is not that unit (a district is never silently replaced by
+            # its seat); without the unit in the gazetteer the party stays an unresolved unit named after it.
+            # Units of another level are not penalised: level words and admin tables disagree across
+            # countries (a Lithuanian "rajonas" is a district municipality).
+            score -= LEVEL_MISMATCH_PENALTY
+            why.append(f"level word says {hints.level.value}, this is a town (-{LEVEL_MISMATCH_PENALTY})")
     elif place.level == Level.COUNTRY:
         score -= 0.6
         why.append("a country, not a town (-0.6)")

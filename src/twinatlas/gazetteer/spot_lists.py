@@ -1,0 +1,46 @@
+"""A level word shared by the list after it: "with three municipalities – A, B and C" names three
+municipalities, not three towns. Only bare names joined by commas or a short joining word take the level;
+a list item with its own level word, or a single name after a dash (a list row "A – B"), is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from twinatlas.gazetteer.langdata import level_of_words
+from twinatlas.gazetteer.names import fold
+from twinatlas.models import Mention
+
+OPENER = re.compile(r"(\w+)\s*[–—‒:-]\s*$")  # the level word, then a dash or a colon, just before the first item
+LOOK_BACK = 60
+MAX_JOINING_WORD = 4  # "and", "ir", "bei", "и", "i", "oraz" is five and not needed: a comma list is enough
+
+
+def _joins(gap: str) -> bool:
+    word = gap.strip()
+    return word in (",", ";") or (word.isalpha() and word.islower() and len(word) <= MAX_JOINING_WORD)
+
+
+def share_list_levels(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    out = list(mentions)
+    i = 0
+    while i < len(out):
+        first = out[i]
+        opener = OPENER.search(text[max(0, first.start - LOOK_BACK) : first.start])
+        level = level_of_words([fold(opener.group(1))]) if opener and first.level_hint is None else None
+        if level is None:
+            i += 1
+            continue
+        items = [i]
+        while items[-1] + 1 < len(out):
+            here, after = out[items[-1]], out[items[-1] + 1]
+            if after.level_hint is not None or not _joins(text[here.end : after.start]):
+                break
+            items.append(items[-1] + 1)
+        if len(items) >= 2:
+            for k in items:
+                out[k] = replace(out[k], level_hint=level[0])
+        i = items[-1] + 1
+    return out
