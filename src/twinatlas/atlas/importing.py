@@ -7,7 +7,6 @@ row that states it, and importing the same file twice changes nothing (same cont
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Mapping
@@ -16,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from twinatlas import __version__
+from twinatlas.ingest.normalise import normalise_text, sha256_text
 from twinatlas.interop.csv_rows import PairRow, PartyCell, read_pair_rows
 from twinatlas.models import Assertion, Document, Place, PlaceIndex, unresolved_place
 from twinatlas.resolve import resolve_name
@@ -109,24 +109,27 @@ def _source_key(row: PairRow, path: Path) -> tuple[str, str | None]:
     return (row.source_url or row.source or path.name, row.source_url)
 
 
-def _document(path: Path, label: str, url: str | None, rows: list[PairRow]) -> tuple[Document, list[int]]:
-    """The document of one source: its rows as text, and where each row starts in that text."""
-    offsets, parts, at = [], [], 0
+def _document(path: Path, label: str, url: str | None, rows: list[PairRow]) -> tuple[Document, list[tuple[int, str]]]:
+    """The document of one source: its rows as text, and each row's start and text (its quote).
+
+    Rows are normalised one by one as ingest normalises a document, so the joined text is already in normal
+    form and its hash is the document identity ingest would give it."""
+    quotes, at = [], 0
     for row in rows:
-        offsets.append(at)
-        parts.append(row.raw)
-        at += len(row.raw) + 1
-    text = "\n".join(parts)
+        line = normalise_text(row.raw)
+        quotes.append((at, line))
+        at += len(line) + 1
+    text = "\n".join(line for _, line in quotes)
     name = path.name if label == path.name else f"{path.name} [{label}]"
     doc = Document(
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=sha256_text(text),
         name=name,
         url=url,
         title=f"{path.name}: {label}",
         retrieved=datetime.now(UTC),
     )
-    return doc, offsets
+    return doc, quotes
 
 
 def import_pairs(
@@ -147,9 +150,9 @@ def import_pairs(
     same: list[int] = []
     with store.transaction():
         for (label, url), group in by_source.items():
-            doc, offsets = _document(path, label, url, group)
+            doc, quotes = _document(path, label, url, group)
             assertions = []
-            for row, start in zip(group, offsets, strict=True):
+            for row, (start, quote) in zip(group, quotes, strict=True):
                 a, b = resolver.place(row.a), resolver.place(row.b)
                 if a.id == b.id:  # e.g. a city listed with its own municipality: no relation to record
                     same.append(row.line)
@@ -164,9 +167,9 @@ def import_pairs(
                         event=row.event,
                         kind=row.kind,
                         date=row.date,
-                        quote=row.raw,
+                        quote=quote,
                         start=start,
-                        end=start + len(row.raw),
+                        end=start + len(quote),
                         confidence=IMPORT_CONFIDENCE,
                         extractor="import-csv",
                         extractor_version=__version__,
