@@ -6,6 +6,7 @@ the API are produced by `to_json()` methods here so that both speak the same con
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -200,6 +201,15 @@ class Place:
         if text is not None:
             out["text"] = text
         return out
+
+
+def distance_km(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places, or None when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def slug(text: str) -> str:

@@ -7,7 +7,6 @@ row that states it, and importing the same file twice changes nothing (same cont
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 from twinatlas import __version__
 from twinatlas.ingest.normalise import normalise_text, sha256_text
 from twinatlas.interop.csv_rows import PairRow, PartyCell, read_pair_rows
-from twinatlas.models import Assertion, Document, Place, PlaceIndex, unresolved_place
+from twinatlas.models import Assertion, Document, Place, PlaceIndex, distance_km, unresolved_place
 from twinatlas.resolve import resolve_name
 from twinatlas.store import Store
 
@@ -43,13 +42,6 @@ class ImportReport:
             "places_resolved": self.places_resolved,
             "places_unresolved": self.places_unresolved,
         }
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 class PartyResolver:
@@ -100,9 +92,8 @@ class PartyResolver:
 
     @staticmethod
     def _near(place: Place, cell: PartyCell) -> bool:
-        if None in (place.lat, place.lon, cell.lat, cell.lon):
-            return True
-        return _km(place.lat, place.lon, cell.lat, cell.lon) <= MAX_DISTANCE_KM  # type: ignore[arg-type]
+        km = distance_km(place, PartyResolver._kept(cell, place.id))
+        return km is None or km <= MAX_DISTANCE_KM
 
 
 def _source_key(row: PairRow, path: Path) -> tuple[str, str | None]:

@@ -8,7 +8,6 @@ different stories, are the three lists of `reconcile --json`.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -16,21 +15,12 @@ from typing import Any
 
 from twinatlas.gazetteer.names import fold
 from twinatlas.interop.wikidata import ExternalPair
-from twinatlas.models import Event, Place, PlaceIndex, Relation, iso_or_none
+from twinatlas.models import Event, Place, PlaceIndex, Relation, distance_km, iso_or_none
 
 MAX_DISTANCE_KM = 30.0
 ENDED = (Event.TERMINATED, Event.SUSPENDED, Event.LAPSED)
 # How a gazetteer match may name a there-side place: name forms, not adjectives or "X District" phrases.
 NAME_MATCHES = ("exact", "folded", "transliterated", "lemma", "variant")
-
-
-def distance_km(a: Place, b: Place) -> float | None:
-    """Great-circle distance, or None when either place has no coordinates."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def name_keys(place: Place) -> set[str]:
