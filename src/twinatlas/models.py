@@ -182,6 +182,11 @@ class Place:
     names: tuple[tuple[str, str], ...] = ()  # (language, name) pairs
     resolved: bool = True
 
+    def __hash__(self) -> int:
+        # Equal places have equal ids; hashing every field (all localised names) made each cache look-up in
+        # resolution cost more than the scoring it saves.
+        return hash((self.id, self.name, self.level))
+
     def name_in(self, lang: str) -> str:
         for code, value in self.names:
             if code == lang:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from twinatlas import __version__
-from twinatlas.extract import extract_claims, load_lang_data
+from twinatlas.extract import extract_claims, load_lang_data, scan_cues
 from twinatlas.extract.published import published_in_head
 from twinatlas.models import (
     Assertion,
@@ -141,10 +141,13 @@ def process(
         context_builder = context_builder or default_context
         resolver = resolver or default_resolve
     lang_data = load_lang_data(doc.lang)
+    scan = scan_cues(doc.text, lang_data)
+    if not scan.has_relation:
+        return []  # no word of twinning, partnership or ending: nothing to spot or resolve
     if doc.published is None:  # a dateline in words ('5. März 2022') dates 'on Thursday', 'last March'
         doc = replace(doc, published=published_in_head(doc.text, lang_data))
     mentions = spotter(doc.text, doc.lang, index)
-    claims = extract_claims(doc, mentions, lang_data)
+    claims = extract_claims(doc, mentions, lang_data, scan)
     if not claims:
         return []
     context = context_builder(doc.text, doc.lang, mentions, index, published=doc.published)

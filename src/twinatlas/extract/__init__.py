@@ -12,15 +12,24 @@ from collections import Counter
 from collections.abc import Sequence
 
 from twinatlas.extract.claims import ProseState, date_from_this, prose_claims
-from twinatlas.extract.langdata import LangData, fold_text, load_lang_data
+from twinatlas.extract.langdata import LangData, load_lang_data
 from twinatlas.extract.lists import list_claims
 from twinatlas.extract.parties import cues_outside_titles, plausible_parties
-from twinatlas.extract.text import CueHit, Positions, find_cues, lines, party_mentions, place_ids, sentences
+from twinatlas.extract.text import (
+    RELATION_ROLES,
+    CueHit,
+    CueScan,
+    Positions,
+    lines,
+    party_mentions,
+    place_ids,
+    scan_cues,
+    sentences,
+)
 from twinatlas.models import Claim, Document, Kind, Mention
 
-__all__ = ["LangData", "document_topic", "extract_claims", "load_lang_data"]
+__all__ = ["CueScan", "LangData", "document_topic", "extract_claims", "load_lang_data", "scan_cues"]
 
-RELATION_ROLES = frozenset({"twin", "agree", "term", "susp", "lapse"})
 OWNER_GAP = re.compile(r"(?:'s?)?\s{1,2}")  # "Leeds's sister cities", 'Leeds sister city program'
 OWNER_REACH = 5
 HEADER_OWNER = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*\s+(?:[^\W\d_]{1,4}\s+)?$")  # 'partnerstädte von '
@@ -83,16 +92,20 @@ def _default_kind(cues: Sequence) -> Kind:
     return kinds.most_common(1)[0][0] if kinds else Kind.COOPERATION
 
 
-def extract_claims(doc: Document, mentions: Sequence[Mention], lang_data: LangData | None = None) -> list[Claim]:
-    """Every twinning claim the document states, in text order (several per pair are possible)."""
+def extract_claims(
+    doc: Document, mentions: Sequence[Mention], lang_data: LangData | None = None, scan: CueScan | None = None
+) -> list[Claim]:
+    """Every twinning claim the document states, in text order (several per pair are possible). `scan` is
+    the document's `scan_cues` when the caller has already made it."""
     data = lang_data if lang_data is not None else load_lang_data(doc.lang)
     text = doc.text
     if not text:
         return []
-    folded = fold_text(text)
-    cue_hits = find_cues(folded, data)
-    if not any(hit.role in RELATION_ROLES for hit in cue_hits):
+    if scan is None:
+        scan = scan_cues(text, data)
+    if not scan.has_relation:
         return []  # the cheap document-level pre-filter
+    folded, cue_hits = scan.folded, list(scan.hits)
     parties = party_mentions(
         plausible_parties(mentions, folded, cue_hits, data, text), text, data.words("in"), data.words("in_region")
     )

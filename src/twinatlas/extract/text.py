@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
-from twinatlas.extract.langdata import Cue, LangData, is_spaceless_script
+from twinatlas.extract.langdata import Cue, LangData, fold_text, is_spaceless_script
 from twinatlas.models import Level, Mention
 
 # A sentence ends at . ! ? (and their CJK forms) followed by space; a newline always ends one.
@@ -97,6 +97,27 @@ def clauses(folded: str, sentence: Span, data: LangData) -> list[Span]:
         begin = match.start()
     out.append(Span(begin, sentence.end))
     return out
+
+
+RELATION_ROLES = frozenset({"twin", "agree", "term", "susp", "lapse"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueScan:
+    """A document's folded text and every cue in it: read once, shared by the pipeline's pre-filter (no
+    relation cue, nothing to spot or resolve) and by extraction."""
+
+    folded: str
+    hits: tuple[CueHit, ...]
+
+    @property
+    def has_relation(self) -> bool:
+        return any(hit.role in RELATION_ROLES for hit in self.hits)
+
+
+def scan_cues(text: str, data: LangData) -> CueScan:
+    folded = fold_text(text)
+    return CueScan(folded, tuple(find_cues(folded, data)))
 
 
 def find_cues(folded: str, data: LangData) -> list[CueHit]:

@@ -24,7 +24,7 @@ from twinatlas.models import (
 )
 from twinatlas.resolve.context import build_context
 from twinatlas.resolve.score import Hints
-from twinatlas.resolve.select import choose
+from twinatlas.resolve.select import Scores, choose
 
 __all__ = ["build_context", "resolve_claims", "resolve_mention", "resolve_name"]
 
@@ -59,6 +59,7 @@ def resolve_mention(
     context: DocContext | None,
     other: Resolution | None = None,
     other_level: Level | None = None,
+    scores: Scores | None = None,
 ) -> Resolution:
     other_place = other.choice if other is not None else None
     hints = Hints(
@@ -72,7 +73,8 @@ def resolve_mention(
     matches = mention.matches or tuple(index.lookup(mention.surface, lang))
     if mention.country_hint and not any(m.place.country == mention.country_hint for m in matches):
         matches += _in_country(mention.surface, mention.country_hint, index, lang)
-    resolution = choose(mention.surface, matches, hints, context, f"no gazetteer entry matches {mention.surface!r}")
+    why_none = f"no gazetteer entry matches {mention.surface!r}"
+    resolution = choose(mention.surface, matches, hints, context, why_none, scores)
     return _named_after_its_town(resolution, index, lang)
 
 
@@ -140,6 +142,7 @@ def resolve_claims(claims: Sequence[Claim], context: DocContext, index: PlaceInd
     """Resolve both parties of every claim; each party is resolved again knowing the other's first choice."""
     out = []
     memo: dict[tuple, Resolution] = {}  # a party of several claims is resolved once per distinct hint set
+    scores = Scores(context)
 
     def resolved(mention: Mention, other: Resolution | None, other_level: Level | None) -> Resolution:
         other_place = other.choice if other is not None else None
@@ -152,7 +155,7 @@ def resolve_claims(claims: Sequence[Claim], context: DocContext, index: PlaceInd
             other_level or (other_place and other_place.level),
         )
         if key not in memo:
-            memo[key] = resolve_mention(mention, index, context, other, other_level)
+            memo[key] = resolve_mention(mention, index, context, other, other_level, scores)
         return memo[key]
 
     for claim in claims:

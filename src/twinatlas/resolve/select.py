@@ -17,13 +17,37 @@ MAX_CANDIDATES = 8
 AMBIGUOUS_GAP = 0.05
 
 
+class Scores:
+    """score_match under one document's context, remembered per hint set and match: a document names its
+    towns many times, and each party is scored again once the other party is known."""
+
+    def __init__(self, context: DocContext | None) -> None:
+        self.context = context
+        # hints -> id(match) -> (match, candidate); keeping the match alive keeps its id from being reused
+        self._memo: dict[Hints, dict[int, tuple[NameMatch, Candidate]]] = {}
+
+    def __call__(self, matches: Sequence[NameMatch], hints: Hints) -> list[Candidate]:
+        memo = self._memo.setdefault(hints, {})
+        out = []
+        for match in matches:
+            hit = memo.get(id(match))
+            if hit is None or hit[0] is not match:
+                hit = memo[id(match)] = (match, _scored(match, hints, self.context))
+            out.append(hit[1])
+        return out
+
+
 def choose(
-    text: str, matches: Sequence[NameMatch], hints: Hints, context: DocContext | None, why_none: str
+    text: str,
+    matches: Sequence[NameMatch],
+    hints: Hints,
+    context: DocContext | None,
+    why_none: str,
+    scores: Scores | None = None,
 ) -> Resolution:
     """Score every match, pick the best; `why_none` is the reason given when there are no matches."""
-    candidates = sorted(
-        (_scored(m, hints, context) for m in matches), key=lambda c: (-c.score, -(c.place.population or 0))
-    )[:MAX_CANDIDATES]
+    scored = (scores or Scores(context))(matches, hints)
+    candidates = sorted(scored, key=lambda c: (-c.score, -(c.place.population or 0)))[:MAX_CANDIDATES]
     if not candidates:
         return _without_entity(text, hints, context, why_none)
     best = candidates[0]
@@ -41,7 +65,7 @@ def choose(
 
 @lru_cache(maxsize=50_000)
 def _scored(match: NameMatch, hints: Hints, context: DocContext | None) -> Candidate:
-    """score_match, remembered: a document names its towns many times with the same hints."""
+    """score_match across documents: news of one region name the same towns with the same hints."""
     return score_match(match, hints, context)
 
 
