@@ -17,6 +17,7 @@ from twinatlas.extract.langdata import LangData
 from twinatlas.models import PartialDate
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_DIGIT = re.compile(r"\d")
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})(?:\. ?|/)(\d{1,2})(?:\. ?|/)((?:19|20)\d\d)(?!\d)"  # 19.06.2025, 9. 8. 2018
     r"|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"  # 2025-06-19
@@ -100,6 +101,8 @@ def find_dates(
     folded: str, start: int, end: int, data: LangData, published: PartialDate | None = None
 ) -> list[DateSpan]:
     """Every date in folded[start:end], most specific reading first for each stretch of text."""
+    if published is None and _DIGIT.search(folded, start, end) is None:
+        return []  # without a publication date, every reading needs a number (a year, a day)
     found: list[DateSpan] = []
     used: list[tuple[int, int]] = []
 

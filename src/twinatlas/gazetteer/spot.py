@@ -56,7 +56,10 @@ def _stopwords(lang: str | None) -> frozenset[str]:
 
 def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]:
     stop = _stopwords(lang)
-    toks = _Tokens(text, [t for t in tokens(text) if not is_spaceless_script(t[2])])
+    words = tokens(text)
+    if is_spaceless_script(text):  # Chinese or Japanese runs are matched by _spot_spaceless
+        words = [t for t in words if not is_spaceless_script(t[2])]
+    toks = _Tokens(text, words)
     mentions: list[Mention] = []
     i = 0
     while i < len(toks):
@@ -95,7 +98,7 @@ def _mention_at(
             return town  # lowercase otherwise only for an adjective after a level word: "obwód lwowski"
     if level_of_words([fold(word)]) is not None and before is None:
         return None  # a level word itself («Област»), not a name
-    country = _country_at(text, toks, i, index) if _capitalised(word) else None
+    country = _country_at(text, toks, i, index) if capitalised else None
     reach = i  # the last token joined to token i by spaces or hyphens only, within the window
     while reach + 1 < min(i + MAX_WINDOW, len(toks)) and _joined(text, toks, reach, reach + 1):
         reach += 1
@@ -115,9 +118,11 @@ def _mention_at(
         if found is not None:
             return found
     # No entity, but a name-like word with a level word beside it (a rural council): keep it as a mention.
+    if not capitalised or fold(word) in stop:
+        return None
     after = _level_after(text, toks, i)
     starts_level = level_of_words([fold(t[2]) for t in toks[i : i + 3]]) is not None  # "City Council"
-    if _capitalised(word) and fold(word) not in stop and not starts_level and (after or before):
+    if not starts_level and (after or before):
         level, first, last = (after[0], i, after[1]) if after else (before[0], before[1], i)  # type: ignore[index]
         start, end = toks[first][0], toks[last][1]
         hint = _country_before(text, toks, first)

@@ -15,6 +15,7 @@ from twinatlas.models import Mention
 
 OPENER = re.compile(r"(\w+)\s*[–—‒:-]\s*$")  # the level word, then a dash or a colon, just before the first item
 LOOK_BACK = 60
+DASHES = frozenset("–—‒:-")
 MAX_JOINING_WORD = 4  # "and", "ir", "bei", "и", "i", "oraz" is five and not needed: a comma list is enough
 
 
@@ -28,7 +29,9 @@ def share_list_levels(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     i = 0
     while i < len(out):
         first = out[i]
-        opener = OPENER.search(text[max(0, first.start - LOOK_BACK) : first.start])
+        before = text[max(0, first.start - LOOK_BACK) : first.start]
+        # most mentions have no dash or colon right before them: skip the regular expression
+        opener = OPENER.search(before) if before.rstrip()[-1:] in DASHES else None
         level = level_of_words([fold(opener.group(1))]) if opener and first.level_hint is None else None
         if level is None:
             i += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from twinatlas.gazetteer.langdata import _levels_starting, country_of_words, level_of_words
+from twinatlas.gazetteer.langdata import _countries_starting, _levels_starting, country_of_words, level_of_words
 from twinatlas.gazetteer.names import fold
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
@@ -18,19 +18,27 @@ def _capitalised(word: str) -> bool:
 
 
 class _Tokens(list[tuple[int, int, str]]):
-    """A document's (start, end, word) tokens, with whether each is joined to the next by a space or hyphen
-    only (worked out once: every window and level look-around asks it again)."""
+    """A document's (start, end, word) tokens, with what every window and level look-around asks again and
+    again worked out once: whether each token is joined to the next by a space or hyphen only."""
 
     def __init__(self, text: str, toks: list[tuple[int, int, str]]) -> None:
         super().__init__(toks)
         self.gap_ok = [bool(_GAP.match(text[toks[k][1] : toks[k + 1][0]])) for k in range(len(toks) - 1)]
+        # breaks[k]: how many gaps before token k are not joins, so that "i..j joined" is one subtraction
+        self.breaks = [0]
+        for ok in self.gap_ok:
+            self.breaks.append(self.breaks[-1] + (not ok))
 
 
 def _joined(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool:
     """Tokens i..j sit next to each other with only a space or a hyphen between them."""
     if isinstance(toks, _Tokens):
-        return i >= j or (j - i == 1 and toks.gap_ok[i]) or all(toks.gap_ok[i:j])
+        return i >= j or toks.breaks[j] == toks.breaks[i]
     return all(_GAP.match(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, j))
+
+
+def _folded(toks: list[tuple[int, int, str]], k: int) -> str:
+    return fold(toks[k][2])
 
 
 def _level_after(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[Level, int] | None:
@@ -39,7 +47,7 @@ def _level_after(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[L
     for k in range(j + 1, min(j + 4, len(toks))):
         if not _joined(text, toks, k - 1, k):
             break
-        folded.append(fold(toks[k][2]))
+        folded.append(_folded(toks, k))
     found = level_of_words(folded) if folded else None
     if found is None or len(folded[0]) <= 2:  # abbreviations («гр.», "m.") stand before names, not after
         return None
@@ -59,18 +67,20 @@ def _shared_level_after(text: str, toks: list[tuple[int, int, str]], j: int) -> 
 
 def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[Level, int] | None:
     """A level phrase ending right before token i (often abbreviated: «гр.», "m."): its level and first token."""
+    if i == 0:
+        return None
+    gap = text[toks[i - 1][1] : toks[i][0]]
+    if not _GAP_BEFORE_NAME.match(gap):
+        return None
+    if len(toks[i - 1][2]) <= 2 and not gap.startswith("."):
+        return None  # abbreviations («гр.», "m.") need their dot: «с», «у» are prepositions
     for n in (3, 2, 1):
         start = i - n
-        if start < 0:
+        if start < 0 or not _joined(text, toks, start, i - 1):
             continue
-        gap = text[toks[i - 1][1] : toks[i][0]]
-        if not _GAP_BEFORE_NAME.match(gap) or not _joined(text, toks, start, i - 1):
-            continue
-        if len(toks[i - 1][2]) <= 2 and not gap.startswith("."):
-            continue  # abbreviations («гр.», "m.") need their dot: «с», «у» are prepositions
-        if not _levels_starting(fold(toks[start][2])):
+        if not _levels_starting(_folded(toks, start)):
             continue  # no level phrase starts with this word: most tokens (the same test level_of_words makes)
-        found = level_of_words([fold(t[2]) for t in toks[start:i]])
+        found = level_of_words([_folded(toks, k) for k in range(start, i)])
         if found and found[1] == n:
             return found[0], start
     return None
@@ -79,7 +89,7 @@ def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[
 def _country_before(text: str, toks: list[tuple[int, int, str]], i: int) -> str | None:
     if i == 0 or not _joined(text, toks, i - 1, i):
         return None
-    found = country_of_words([fold(toks[i - 1][2])])
+    found = country_of_words([_folded(toks, i - 1)])
     return found[0] if found else None
 
 
@@ -89,10 +99,12 @@ def _country_at(text: str, toks: list[tuple[int, int, str]], i: int, index: Plac
     Longer place names that start with a country word («České Budějovice») win, as the caller tries longer
     windows first.
     """
+    if not _countries_starting(_folded(toks, i)):
+        return None  # most words start no country phrase (the test country_of_words makes first)
     last = i
     while last + 1 < len(toks) and last - i < 2 and _joined(text, toks, last, last + 1):
         last += 1
-    found = country_of_words([fold(t[2]) for t in toks[i : last + 1]])
+    found = country_of_words([_folded(toks, k) for k in range(i, last + 1)])
     if found is None:
         return None
     code, n = found
