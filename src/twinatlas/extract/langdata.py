@@ -54,6 +54,8 @@ GRAMMAR_ROLES = (
     "in_region",
     "said",
     "dateline_end",
+    "org",
+    "from",
 )
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}
