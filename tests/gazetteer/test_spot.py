@@ -205,3 +205,15 @@ def test_chinese_two_character_words_that_name_small_towns_are_words(gazetteer):
     # 友好 "friendly" and 联合 "united" are also towns of under 150,000 people; 西安 is a big city.
     found = _by_surface("两市在西安召开友好合作联合会议。", "zh", gazetteer)
     assert set(found) == {"西安"}
+
+
+def test_an_article_is_no_given_name(gazetteer):
+    # name lists hold "The" (a Vietnamese name): "The <town> district" must not read as a person
+    found = _by_surface("The Kedainiai district signed it.", "en", gazetteer)
+    assert "Kedainiai district" in found
+
+
+def test_a_surname_that_is_also_a_word_follows_a_given_name(gazetteer):
+    # «Иванов» is in the Bulgarian dictionary (a possessive adjective), but after «Атанас» it is a surname
+    found = _by_surface("Председателят на палатата Атанас Иванов каза, че очаква още договори.", "bg", gazetteer)
+    assert "Иванов" not in found

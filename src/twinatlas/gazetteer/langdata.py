@@ -40,6 +40,8 @@ class Morphology:
     # (adjective ending, place-name ending): a council named by an adjective is named after a village
     # («Знаменски селсъвет» -> Знаменка); tried in order
     place_adjectives: tuple[tuple[str, str], ...] = ()
+    # folded endings of surnames: after a given name, «Иванов» is a person though the dictionary knows the word
+    surname_endings: tuple[str, ...] = ()
 
 
 def stem_matches(stem: str, word_folded: str, inflection: int = MAX_INFLECTION) -> bool:
@@ -167,6 +169,7 @@ def morphology(code: str | None) -> Morphology:
         person_before=tuple(fold(w) for w in data.get("person_before", [])),
         town_people=tuple(fold(w) for w in data.get("town_people", [])),
         place_adjectives=tuple((str(a), str(b)) for a, b in data.get("place_adjectives", [])),
+        surname_endings=tuple(fold(w) for w in data.get("surname_endings", [])),
     )
 
 

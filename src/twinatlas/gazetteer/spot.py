@@ -67,7 +67,7 @@ def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]
         if not word[:1].isupper() and adjective_key(word) is None:
             i += 1  # most words: a lowercase word starts a mention only as a place adjective ("obwód lwowski")
             continue
-        person_end = _person_at(text, toks, i, lang, index)
+        person_end = _person_at(text, toks, i, lang, index, stop)
         if person_end is None:
             person_end = _person_after_cue(text, toks, i, lang, index)
         if person_end is not None:

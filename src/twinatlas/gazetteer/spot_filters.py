@@ -98,14 +98,25 @@ def _plausible(
     return False
 
 
-def _person_at(text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex) -> int | None:
+def _person_at(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    i: int,
+    lang: str | None,
+    index: PlaceIndex,
+    stop: frozenset[str] = frozenset(),
+) -> int | None:
     """A given name followed by a capitalised word that is no level, country or common word: a person's name
-    ("Anna Berger", «Николай Колев»). Returns the surname's token index; None when not a person."""
+    ("Anna Berger", «Николай Колев»). Returns the surname's token index; None when not a person. A stop word
+    is no given name, whatever name lists say ("The" is a Vietnamese name; "The Kedainiai district" is not
+    a person)."""
     word = toks[i][2]
-    if i + 1 >= len(toks) or not _capitalised(word) or skeleton(word) not in given_names():
+    if i + 1 >= len(toks) or not _capitalised(word) or skeleton(word) not in given_names() or fold(word) in stop:
         return None
     surname = toks[i + 1][2]
-    if not _capitalised(surname) or not _joined(text, toks, i, i + 1) or _is_common(index, surname, lang):
+    if not _capitalised(surname) or not _joined(text, toks, i, i + 1):
+        return None
+    if _is_common(index, surname, lang) and not fold(surname).endswith(morphology(lang).surname_endings or ("\0",)):
         return None
     folded = fold(surname)
     if level_of_words([folded]) is not None or country_of_words([folded]) is not None:
