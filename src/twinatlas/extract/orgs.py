@@ -45,35 +45,47 @@ def is_organisation_word(word: str, stems: frozenset[str]) -> bool:
     return False
 
 
+def _organisation_words(
+    folded: str, span: Span, parties: Sequence[Mention], data: LangData
+) -> tuple[list[re.Match[str]], list[int]]:
+    """The words of the span outside the parties, and which of them are organisation nouns."""
+    stems = data.words("org")
+    if not stems:
+        return [], []
+    words = [m for m in _WORD.finditer(folded, span.start, span.end) if not _inside(m.start(), parties)]
+    return words, [k for k, m in enumerate(words) if is_organisation_word(m.group(), stems)]
+
+
+def organisation_places(folded: str, span: Span, parties: Sequence[Mention], data: LangData) -> set[int]:
+    """ids of the parties that only say which organisation is meant or where it is based: no parties."""
+    words, orgs = _organisation_words(folded, span, parties, data)
+    if not orgs:
+        return set()
+    from_words = data.words("from")
+    based = {id(party) for party in parties if _based_in(words, orgs, party, from_words)}
+    return _attributes(folded, words, orgs, parties) | based
+
+
 def without_organisations(
     folded: str, span: Span, anchor: int, found: list[Pair], parties: Sequence[Mention], data: LangData
 ) -> list[Pair]:
-    """The pairs of one statement that are not an organisation's agreement (see the module docstring)."""
-    stems = data.words("org")
-    if not found or not stems:
+    """The pairs of one statement that are not an organisation's agreement: drops them all when an
+    organisation is the subject, and the partners after 'with' + an organisation (see the module docstring).
+    `parties` are those left after `organisation_places`."""
+    if not found:
         return found
-    words = [m for m in _WORD.finditer(folded, span.start, span.end) if not _inside(m.start(), parties)]
-    orgs = [k for k, m in enumerate(words) if is_organisation_word(m.group(), stems)]
+    words, orgs = _organisation_words(folded, span, parties, data)
     if not orgs:
         return found
-    attributes = _attributes(folded, words, orgs, parties)
     first = words[orgs[0]].start()
-    if first < anchor and all(party.start > first or id(party) in attributes for party in parties):
+    if first < anchor and all(party.start > first for party in parties):
         return []  # the organisation is the subject: 'the museum signed ...', 'the two companies had signed'
-    with_words, from_words = data.words("with"), data.words("from")
+    with_words = data.words("with")
     blocked = next(
         (words[k].start() for k in orgs if any(w.group() in with_words for w in words[max(0, k - WITH_REACH) : k])),
         None,
     )
-    return [
-        pair
-        for pair in found
-        if not (blocked is not None and pair[1].start > blocked)
-        and id(pair[0]) not in attributes
-        and id(pair[1]) not in attributes
-        and not _based_in(words, orgs, pair[0], from_words)
-        and not _based_in(words, orgs, pair[1], from_words)
-    ]
+    return found if blocked is None else [pair for pair in found if pair[1].start <= blocked]
 
 
 def _attributes(folded: str, words: list[re.Match[str]], orgs: list[int], parties: Sequence[Mention]) -> set[int]:
