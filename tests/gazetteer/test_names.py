@@ -1,5 +1,7 @@
 """Name keys: spellings of one place in different scripts and languages meet; different places do not."""
 
+import pytest
+
 from twinatlas.gazetteer.names import adjective_key, adjective_keys_of_name, fold, skeleton, skeletons
 
 
@@ -39,3 +41,21 @@ def test_generated_adjectives_of_a_name_meet_the_real_adjective():
 def test_skeletons_in_bulk_equal_one_by_one():
     names = ["Kraków", "Могилёв", "Могильов", "Zaslavl’", "Łódź", "Schwäbisch Gmünd", "Ивано-Франковск", "", "ß"]
     assert skeletons(names) == [skeleton(n) for n in names]
+
+
+@pytest.mark.parametrize(
+    ("alternate", "kept"),
+    [
+        ("Plano", True),
+        ("Пловдив", True),
+        ("普罗夫迪夫", True),  # no case in the script: nothing to judge by
+        ("la Habana", True),
+        ("pleno", False),  # a search word GeoNames keeps, not a name
+        ("YYZ", False),  # an airport code
+        ("LED", False),
+    ],
+)
+def test_build_keeps_alternate_names_but_not_codes_or_lowercase_words(alternate, kept):
+    from twinatlas.gazetteer.build import _is_name
+
+    assert _is_name(alternate) is kept

@@ -24,7 +24,7 @@ from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "13"  # bump when keys or schema change
+BUILD_VERSION = "14"  # bump when keys or schema change
 # Airport and other codes among GeoNames alternate names ("YYZ", "LED"): as keys they turn short words of any
 # script into big cities («Из» -> "iz" -> Toronto).
 CODE = re.compile(r"[A-Z0-9]{2,4}")
@@ -237,7 +237,7 @@ def _fill(db: sqlite3.Connection, report: Progress) -> None:
             report("populated places", 0.2 + 0.7 * n / len(cities))
         cc, adm1, pop = city["countrycode"], city.get("admin1code") or "", int(city.get("population") or 0)
         pid = f"gn:{city['geonameid']}"
-        names = [city["name"], *(n for n in city.get("alternatenames", []) if not CODE.fullmatch(n))]
+        names = [city["name"], *(n for n in city.get("alternatenames", []) if _is_name(n))]
         # Cyrillic alternates are kept whole (keys merge spellings) so display names can be chosen per language.
         cyrillic = json.dumps([n for n in names if CYRILLIC.search(n)], ensure_ascii=False)
         writer.place((pid, city["name"], cc, Level.CITY.value, int(city["geonameid"]), None, city["latitude"],
@@ -257,6 +257,12 @@ def _fill(db: sqlite3.Connection, report: Progress) -> None:
         if found and found[0] > 0:
             updates.append((found[1], pid))
     db.executemany("UPDATE places SET seat=? WHERE id=?", updates)
+
+
+def _is_name(alternate: str) -> bool:
+    """An alternate name that names the place: not a code ("YYZ") and, in a cased script, not written all in
+    lowercase (GeoNames keeps search words such as 'pleno' for Plano, which made the Spanish «Pleno» a city)."""
+    return not CODE.fullmatch(alternate) and not (alternate.islower() and alternate.upper() != alternate)
 
 
 def log_population(population: int | None) -> float:
