@@ -68,3 +68,19 @@ def test_ukrainian_lutsk_does_not_meet_liege():
 def test_lutsk_is_found_without_belgian_look_alikes(gazetteer):
     assert {m.place.country for m in gazetteer.lookup("Луцьк", "uk")} >= {"UA"}
     assert "BE" not in {m.place.country for m in gazetteer.lookup("Луцьк", "uk")}
+
+
+@pytest.mark.parametrize(
+    ("surface", "lang", "name"),
+    [
+        # two-word names with both words declined: the adjective's own ending rules lead back to the name
+        ("Novom Sadu", "sr", "Novi Sad"),
+        ("Новом Саду", "sr", "Novi Sad"),
+        ("Novim Pazarom", "sr", "Novi Pazar"),
+        ("Zielonej Górze", "pl", "Zielona Góra"),
+        ("Nowym Sączem", "pl", "Nowy Sącz"),
+        ("Нижним Новгородом", "ru", "Nizhniy Novgorod"),
+    ],
+)
+def test_declined_two_word_names(gazetteer, surface, lang, name):
+    assert any(m.place.name == name for m in gazetteer.lookup(surface, lang))
