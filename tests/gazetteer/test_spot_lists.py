@@ -26,3 +26,15 @@ def test_an_item_with_its_own_level_word_ends_the_list():
     bradford = Mention(bradford.start, bradford.end, bradford.surface, level_hint=Level.REGION)
     shared = share_list_levels(text, [leeds, bradford, york])
     assert shared[0].level_hint is None and shared[2].level_hint is None
+
+
+def test_a_country_after_a_name_in_brackets_or_after_a_comma_is_its_hint(gazetteer):
+    from twinatlas.gazetteer.spot import spot_mentions
+
+    found = {m.surface: m.country_hint for m in spot_mentions("Czerkasy (Ukraina) – od 1995", "pl", gazetteer)}
+    assert found["Czerkasy"] == "UA"
+    found = {m.surface: m.country_hint for m in spot_mentions("Norwich, Konektikat, SAD (1991)", "sr", gazetteer)}
+    assert found["Norwich"] == "US"
+    # coordination is no location: 'Omsk and Russia' would be odd, but 'Omsk and Minsk' stay without a hint
+    found = {m.surface: m.country_hint for m in spot_mentions("Омск и Минск, Беларусь", "ru", gazetteer)}
+    assert found["Омск"] is None and found["Минск"] == "BY"

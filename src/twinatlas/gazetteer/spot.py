@@ -21,7 +21,7 @@ from twinatlas.gazetteer.langdata import (
 )
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
 from twinatlas.gazetteer.spot_filters import _looks_common, _person_after_cue, _person_at, _plausible
-from twinatlas.gazetteer.spot_lists import share_list_levels
+from twinatlas.gazetteer.spot_lists import countries_after, share_list_levels
 from twinatlas.gazetteer.spot_tokens import (
     MAX_CONNECTOR,
     _capitalised,
@@ -46,7 +46,7 @@ def spot_mentions(text: str, lang: str | None, index: PlaceIndex) -> list[Mentio
     mentions = share_list_levels(text, _spot_words(text, lang, index))
     if is_spaceless_script(text):
         mentions += _spot_spaceless(text, index)
-    return sorted(mentions, key=lambda m: m.start)
+    return countries_after(text, sorted(mentions, key=lambda m: m.start))
 
 
 @lru_cache(maxsize=64)

@@ -1,6 +1,11 @@
-"""A level word shared by the list after it: "with three municipalities – A, B and C" names three
+"""Hints a list gives its items.
+
+A level word shared by the list after it: "with three municipalities – A, B and C" names three
 municipalities, not three towns. Only bare names joined by commas or a short joining word take the level;
 a list item with its own level word, or a single name after a dash (a list row "A – B"), is left alone.
+
+A country written right after a name, in brackets or after a comma ("Cherkasy (Ukraine)", "Modena, Italy",
+"Norwich, Connecticut, USA"), says where that place is.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from dataclasses import replace
 
 from twinatlas.gazetteer.langdata import level_of_words
 from twinatlas.gazetteer.names import fold
-from twinatlas.models import Mention
+from twinatlas.models import Level, Mention
 
+# What may stand between a name and its country: a bracket or a comma, perhaps a region between commas.
+COUNTRY_GAP = re.compile(r"\s{0,2}(?:\(|,)\s{0,2}(?:[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?\s{0,2},\s{0,2})?")
 OPENER = re.compile(r"(\w+)\s*[–—‒:-]\s*$")  # the level word, then a dash or a colon, just before the first item
 LOOK_BACK = 60
 DASHES = frozenset("–—‒:-")
@@ -46,4 +53,17 @@ def share_list_levels(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             for k in items:
                 out[k] = replace(out[k], level_hint=level[0])
         i = items[-1] + 1
+    return out
+
+
+def countries_after(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    out = list(mentions)
+    for k, mention in enumerate(out[:-1]):
+        if mention.country_hint is not None or mention.level_hint is Level.COUNTRY:
+            continue
+        following = out[k + 1]
+        if following.level_hint is not Level.COUNTRY or following.country_hint is None:
+            continue
+        if COUNTRY_GAP.fullmatch(text[mention.end : following.start]):
+            out[k] = replace(mention, country_hint=following.country_hint)
     return out
