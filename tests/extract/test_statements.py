@@ -127,3 +127,21 @@ def test_a_plan_fixed_to_the_day_keeps_its_date_but_a_month_is_only_a_target():
 def test_an_agreement_that_will_not_be_ended_continues():
     text = "Из градске управе Сомбора поручено је да споразум са Зрењанином неће бити раскинут."
     assert run(text, "sr") == {("Sombor", "Zrenjanin", "signed", None)}
+
+
+def test_a_bare_header_lists_the_partners_of_the_page_topic_and_a_former_header_ends_them():
+    text = (
+        "Омск – международные связи\n\nОмск поддерживает связи со многими городами.\n\nГорода-побратимы\n"
+        "Витебск (Беларусь) – с 1999 г.\nКазань, Россия (2004)\n\nПрекращённые связи\nKöln (Германия)\n"
+        "Омск посетил Брест."
+    )
+    assert run(text, "ru") == {
+        ("Omsk", "Vitebsk", "signed", "1999"),
+        ("Kazan", "Omsk", "signed", "2004"),
+        ("Cologne", "Omsk", "terminated", None),
+    }
+
+
+def test_year_headers_on_lines_of_their_own_date_the_rows_led_by_a_place():
+    text = "Partnerstädte von Dortmund\n\n1960\nLeeds (England)\nEin Austausch von Schulen.\n\n1988\nRostov (Russland)"
+    assert run(text, "de") == {("Dortmund", "Leeds", "signed", "1960"), ("Dortmund", "Rostov", "signed", "1988")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from twinatlas.extract.dates import find_dates
 from twinatlas.extract.langdata import LangData
@@ -98,7 +98,8 @@ def list_claims(
     header_line = -999  # index of the last line naming the relation
     relation_kind = default_kind
     colon_subject: Mention | None = None  # 'Partner cities of X:' opens a list of X's partners
-    bullets_only = False  # after a title line without a colon, only bullet lines are items
+    bullets_only = False  # after a title line without a colon, only bullet lines and lines led by a place
+    header_event: Event | None = None  # a title that ends the relations it lists: 'Former twin towns'
     for index, line in enumerate(line_spans):
         row = folded[line.start : line.end]
         relation_cues = [c for c in cues.inside(line.start, line.end) if c.role in ("twin", "agree")]
@@ -124,12 +125,15 @@ def list_claims(
             continue
         colon = row.find(":")
         bullet = row.lstrip()[:1] in BULLETS
-        if relation_cues and colon == -1 and _is_title(row) and len(line_parties) == 1 and not bullet:
-            # 'Partner regions of Burgas Province' as a title line: the bullet lines below are its partners
-            colon_subject, bullets_only = line_parties[0], True
+        titled = relation_cues and colon == -1 and _is_title(row) and not bullet and len(line_parties) <= 1
+        if titled and (line_parties or topic is not None):
+            # 'Partner regions of Burgas Province', 'Stadt X – Partnerstädte', or a bare 'Twin towns' under a
+            # page about X: the bullet lines and the lines led by a place below it are the partners
+            colon_subject, bullets_only = (line_parties[0] if line_parties else topic), True
+            header_event = _header_event(cues.inside(line.start, line.end))
             continue
         if relation_cues and 0 < colon <= 80 and colon > relation_cues[0].start - line.start:
-            bullets_only = False
+            bullets_only, header_event = False, None
             before = [p for p in line_parties if p.end <= line.start + colon]
             after = [p for p in line_parties if p.start > line.start + colon]
             colon_subject = before[0] if before else topic
@@ -152,7 +156,8 @@ def list_claims(
                 result.consumed.append(line)
             continue
         if colon_subject is not None and index - header_line <= HEADER_REACH_LINES and len(row) < 160:
-            if line_parties and (bullet or not relation_cues) and (not bullets_only or bullet):
+            leading = bool(line_parties) and _leads(folded, line, line_parties[0])
+            if line_parties and (bullet or leading or (not relation_cues and not bullets_only)):
                 header_start = line_spans[header_line].start if header_line >= 0 else line.start
                 found = _partners(
                     text,
@@ -167,12 +172,30 @@ def list_claims(
                     header_start,
                     0.6,
                 )
+                if header_event is not None:  # under 'Former partners', 'Terminated ties'
+                    found = [replace(claim, event=header_event, date=None) for claim in found]
                 result.claims.extend(found)
                 result.claims.extend(_status_notes(text, folded, line, found, cues, data, published))
                 result.consumed.append(line)
-        elif not line_parties and len(row) > 160:
+        elif not line_parties and len(row) > 160 and not bullets_only:
             colon_subject = None
     return result
+
+
+def _leads(folded: str, line: Span, party: Mention) -> bool:
+    """The line starts with the place, after a bullet or a number at most, and goes on as a list row does:
+    a bracket, a comma, a dash or a year ('Jelgava (Latvia) – since 1994'), not a verb ('Varna hosted ...')."""
+    if folded[line.start : party.start].strip(BULLETS + " \t0123456789.)"):
+        return False
+    after = folded[party.end : line.end].lstrip()
+    return not after or after[0] in "(,–—‒-:;" or after[0].isdigit()
+
+
+def _header_event(line_cues: Sequence) -> Event | None:
+    statement = read_clause(list(line_cues))
+    if statement is None or statement.event in (Event.SIGNED, Event.PLANNED):
+        return None
+    return statement.event
 
 
 def _status_notes(text, folded, line, found, cues, data, published):
