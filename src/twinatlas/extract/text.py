@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
 
@@ -204,6 +204,28 @@ def _locates(
     return min(_LEVEL_RANK[level] for level in inner) > _LEVEL_RANK[Level.REGION]
 
 
+def _with_country_of(place: Mention, region: Mention) -> Mention:
+    countries = {match.place.country for match in region.matches} or {region.country_hint}
+    if place.country_hint is not None or len(countries) != 1 or None in countries:
+        return place
+    return replace(place, country_hint=countries.pop())
+
+
+def _located_in_countries(mentions: list[Mention], text: str, locatives: frozenset[str]) -> list[Mention]:
+    """'Orléans in France', 'Kaunas (Lithuania)': a country right after a place, after a locative word or in
+    brackets, is that place's country hint."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        country = out[k + 1]
+        if country.level_hint is not Level.COUNTRY or out[k].level_hint is Level.COUNTRY:
+            continue
+        gap = text[out[k].end : country.start]
+        gap_words = [word.lower() for word in words(gap)]
+        if gap.strip() == "(" or (len(gap_words) == 1 and gap_words[0] in locatives and len(gap) <= 8):
+            out[k] = _with_country_of(out[k], country)
+    return out
+
+
 def party_mentions(
     mentions: Sequence[Mention],
     text: str = "",
@@ -212,6 +234,8 @@ def party_mentions(
 ) -> list[Mention]:
     """Parties in text order, overlaps resolved in favour of the longer span, a region that only locates the
     place written right before or after it dropped."""
+    if text:
+        mentions = _located_in_countries(sorted(mentions, key=lambda m: m.start), text, locatives)
     ordered = sorted((m for m in mentions if is_party(m)), key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for mention in ordered:
@@ -223,6 +247,7 @@ def party_mentions(
             out[-1] = mention
             continue
         if out and text and _locates(out[-1], mention, text, locatives, region_locatives):
+            out[-1] = _with_country_of(out[-1], mention)  # 'Alexandria in Virginia' is the American one
             continue
         out.append(mention)
     return out
