@@ -126,7 +126,8 @@ def list_claims(
         colon = row.find(":")
         bullet = row.lstrip()[:1] in BULLETS
         titled = relation_cues and colon == -1 and _is_title(row) and not bullet and len(line_parties) <= 1
-        if titled and (line_parties or topic is not None):
+        row_of_list = colon_subject is not None and bool(line_parties) and _leads(folded, line, line_parties[0])
+        if titled and not row_of_list and (line_parties or topic is not None):
             # 'Partner regions of Burgas Province', 'Stadt X – Partnerstädte', or a bare 'Twin towns' under a
             # page about X: the bullet lines and the lines led by a place below it are the partners
             colon_subject, bullets_only = (line_parties[0] if line_parties else topic), True
@@ -134,9 +135,10 @@ def list_claims(
             continue
         if relation_cues and 0 < colon <= 80 and colon > relation_cues[0].start - line.start:
             bullets_only, header_event = False, None
-            before = [p for p in line_parties if p.end <= line.start + colon]
+            before = [p for p in line_parties if p.end <= line.start + colon and not _after_in(folded, p, data)]
             after = [p for p in line_parties if p.start > line.start + colon]
-            colon_subject = before[0] if before else topic
+            # 'Partner towns in the Kaluga region:' lists the page's partners there, not the region's
+            colon_subject = before[0] if before else (colon_subject or topic)
             if after and colon_subject is not None:
                 result.claims.extend(
                     _partners(
@@ -180,6 +182,12 @@ def list_claims(
         elif not line_parties and len(row) > 160 and not bullets_only:
             colon_subject = None
     return result
+
+
+def _after_in(folded: str, party: Mention, data: LangData) -> bool:
+    """The place follows a locative word ('in', «в»): it says where, it owns nothing."""
+    before = words(folded[max(0, party.start - 12) : party.start])
+    return bool(before) and before[-1] in data.words("in")
 
 
 def _leads(folded: str, line: Span, party: Mention) -> bool:
