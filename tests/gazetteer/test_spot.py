@@ -217,3 +217,9 @@ def test_a_surname_that_is_also_a_word_follows_a_given_name(gazetteer):
     # «Иванов» is in the Bulgarian dictionary (a possessive adjective), but after «Атанас» it is a surname
     found = _by_surface("Председателят на палатата Атанас Иванов каза, че очаква още договори.", "bg", gazetteer)
     assert "Иванов" not in found
+
+
+def test_a_level_abbreviation_at_a_line_end_does_not_join_the_next_line(gazetteer):
+    # 'm.' (miestas) ends one list row; the next row's town must not take it as its level word
+    found = _by_surface("Jelgava (Latvija) – nuo 1994 m.\nKristianstadas (Švedija) – nuo 1995 m.", "lt", gazetteer)
+    assert "Kristianstadas" in found and not any("\n" in surface for surface in found)

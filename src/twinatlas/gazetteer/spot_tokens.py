@@ -9,8 +9,8 @@ from twinatlas.gazetteer.names import fold
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
 MAX_CONNECTOR = 3  # lowercase words inside a name: "Frankfurt am Main", "Castellón de la Plana"
-_GAP = re.compile(r"^[ \t\u00a0-]{1,2}$")  # what may separate the words of one name
-_GAP_BEFORE_NAME = re.compile(r"^\.?[ \t\u00a0]{0,2}$")  # after a level word, abbreviated or not
+_GAP = re.compile(r"[ \t\u00a0-]{1,2}\Z")  # what may separate the words of one name
+_GAP_BEFORE_NAME = re.compile(r"\.?[ \t\u00a0]{0,2}\Z")  # after a level word, abbreviated or not
 
 
 def _capitalised(word: str) -> bool:
