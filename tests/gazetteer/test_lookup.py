@@ -84,3 +84,14 @@ def test_lutsk_is_found_without_belgian_look_alikes(gazetteer):
 )
 def test_declined_two_word_names(gazetteer, surface, lang, name):
     assert any(m.place.name == name for m in gazetteer.lookup(surface, lang))
+
+
+@pytest.mark.parametrize(
+    ("surface", "lang", "name"),
+    [
+        ("Великими Луками", "ru", "Velikiye Luki"),  # a plural name keeps its number
+        ("Набережных Челнах", "ru", "Naberezhnyye Chelny"),
+    ],
+)
+def test_plural_names_in_oblique_cases(gazetteer, surface, lang, name):
+    assert any(m.place.name == name for m in gazetteer.lookup(surface, lang))

@@ -99,3 +99,10 @@ def test_a_town_is_not_the_municipality_a_level_word_names(gazetteer):
     assert resolution.choice is not None
     assert (resolution.choice.level, resolution.choice.country) == (Level.MUNICIPALITY, "PL")
     assert resolution.choice.name == "Biała Piska Municipality"
+
+
+def test_a_name_some_place_bears_is_not_read_as_an_adjective(gazetteer):
+    # «Брянськом» is Bryansk in the instrumental, not an adjective of Bryanka
+    from twinatlas.resolve import resolve_name
+
+    assert resolve_name("Брянськом", gazetteer, lang="uk").choice.name == "Bryansk"

@@ -46,6 +46,10 @@ def _pymorphy_forms(word: str, code: str) -> list[str]:
     forms = []
     for parse in _pymorphy(code).parse(word)[:6]:
         forms.append(parse.normal_form)
+        if "plur" in parse.tag:  # plural names keep their number: «Великими Луками» -> «Великие Луки»
+            plural = parse.inflect({"nomn", "plur"})
+            if plural is not None:
+                forms.append(plural.word)
         # Place names are nouns: also offer the nominative singular the parse inflects to.
         inflected = parse.inflect({"nomn", "sing"}) if "NOUN" in parse.tag else None
         if inflected is not None:

@@ -71,6 +71,10 @@ def resolve_mention(
     )
     lang = context.lang if context else None
     matches = mention.matches or tuple(index.lookup(mention.surface, lang))
+    if mention.level_hint is None and any(m.how != "adjective" for m in matches):
+        # a bare name that some place bears, in any form, is that place; the adjective reading («Брянськом»
+        # as if from «брянський» -> Bryanka) is only for words that name no place themselves
+        matches = tuple(m for m in matches if m.how != "adjective")
     if mention.country_hint and not any(m.place.country == mention.country_hint for m in matches):
         matches += _in_country(mention.surface, mention.country_hint, index, lang)
     why_none = f"no gazetteer entry matches {mention.surface!r}"
