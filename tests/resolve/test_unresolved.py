@@ -106,3 +106,16 @@ def test_a_name_some_place_bears_is_not_read_as_an_adjective(gazetteer):
     from twinatlas.resolve import resolve_name
 
     assert resolve_name("Брянськом", gazetteer, lang="uk").choice.name == "Bryansk"
+
+
+def test_a_name_two_towns_of_some_size_bear_implies_no_country():
+    # 'Valence' is Valencia's French name and a French town of 64,000: naming it says nothing of Spain
+    from twinatlas.models import Level, Mention, NameMatch, Place
+    from twinatlas.resolve.context import _implied_country
+
+    valencia = Place("gn:1", "Valencia", "ES", Level.CITY, population=800_000)
+    valence = Place("gn:2", "Valence", "FR", Level.CITY, population=64_000)
+    both = Mention(0, 7, "Valence", (NameMatch(valencia, "valence", "exact"), NameMatch(valence, "valence", "exact")))
+    assert _implied_country(both) is None
+    alone = Mention(0, 7, "Valencia", (NameMatch(valencia, "valencia", "exact"),))
+    assert _implied_country(alone) == "ES"

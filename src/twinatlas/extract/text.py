@@ -189,19 +189,26 @@ def _locates(
     fills a bracket of its own ('Leeds (Yorkshire)'), or follows a preposition the language keeps for regions
     and countries (French 'en'), locates the place before it whatever else the name could mean."""
     gap = text[first.end : second.start]
-    if len(gap) > 8 or "\n" in gap:
+    if len(gap) > 12 or "\n" in gap:
         return False
     gap_words = [word.lower() for word in words(gap)]
     if first.matches and all(_LEVEL_RANK[level] > _LEVEL_RANK[Level.REGION] for level in _levels(first)):
         bracketed = gap.strip() == "(" and text[second.end : second.end + 1] == ")"
         if bracketed or (len(gap_words) == 1 and gap_words[0] in region_locatives):
             return True
-    if not (gap.strip() == "(" or (len(gap_words) == 1 and gap_words[0] in locatives)):
+    if not (gap.strip() == "(" or _locative_gap(gap_words, locatives)):
         return False
     inner, outer = _levels(first), _levels(second)
     if not inner or not outer or not outer <= {Level.REGION}:
         return False
     return min(_LEVEL_RANK[level] for level in inner) > _LEVEL_RANK[Level.REGION]
+
+
+def _locative_gap(gap_words: list[str], locatives: frozenset[str]) -> bool:
+    """'in', «в», 'dans la', 'in the': a locative word, perhaps with its article."""
+    if not gap_words or gap_words[0] not in locatives:
+        return False
+    return len(gap_words) == 1 or (len(gap_words) == 2 and len(gap_words[1]) <= 3)
 
 
 def _with_country_of(place: Mention, region: Mention) -> Mention:
@@ -221,7 +228,7 @@ def _located_in_countries(mentions: list[Mention], text: str, locatives: frozens
             continue
         gap = text[out[k].end : country.start]
         gap_words = [word.lower() for word in words(gap)]
-        if gap.strip() == "(" or (len(gap_words) == 1 and gap_words[0] in locatives and len(gap) <= 8):
+        if gap.strip() == "(" or (_locative_gap(gap_words, locatives) and len(gap) <= 12):
             out[k] = _with_country_of(out[k], country)
     return out
 

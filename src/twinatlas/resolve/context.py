@@ -10,6 +10,7 @@ from twinatlas.gazetteer.names import fold, tokens
 from twinatlas.models import DocContext, Level, Mention, PartialDate, PlaceIndex
 
 UNAMBIGUOUS_POPULATION = 100_000  # a name that only a big city of one country bears implies that country
+RIVAL_POPULATION = 20_000  # ... unless a town this big elsewhere bears it too
 
 
 def build_context(
@@ -39,11 +40,17 @@ def build_context(
 def _implied_country(mention: Mention) -> str | None:
     if mention.country_hint:
         return mention.country_hint
+    spelled = [m for m in mention.matches if m.how in ("exact", "folded", "transliterated")]
     strong = {
         m.place.country
-        for m in mention.matches
-        if m.how in ("exact", "folded", "transliterated")
-        and (m.place.level != Level.CITY or (m.place.population or 0) >= UNAMBIGUOUS_POPULATION)
+        for m in spelled
+        if (m.place.level != Level.CITY or (m.place.population or 0) >= UNAMBIGUOUS_POPULATION)
         and m.place.level != Level.COUNTRY
     }
-    return strong.pop() if len(strong) == 1 else None
+    # a town of some size elsewhere with the same name makes it ambiguous: 'Valence' is not only Valencia
+    rivals = {
+        m.place.country
+        for m in spelled
+        if m.place.level == Level.CITY and (m.place.population or 0) >= RIVAL_POPULATION
+    }
+    return strong.pop() if len(strong) == 1 and rivals <= strong else None
