@@ -180,3 +180,9 @@ def test_a_council_resolution_to_establish_a_partnership_or_an_aim_is_a_plan():
     assert run(text, "cs") == {("Leeds", "Lyon", "planned", None)}
     text = "Smlouva o partnerství si klade za cíl rozvíjet spolupráci měst Leeds a Lyon."
     assert run(text, "cs") == {("Leeds", "Lyon", "planned", None)}
+
+
+def test_the_signing_date_inside_a_termination_dates_the_signing_not_the_end():
+    found = run("В марте 2022 года Омск расторг подписанное в 1999 году соглашение с Витебском.", "ru")
+    assert ("Omsk", "Vitebsk", "terminated", "2022-03") in found
+    assert ("Omsk", "Vitebsk", "signed", "1999") in found

@@ -28,6 +28,7 @@ from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
+SIGNED_REACH = 12  # characters between a signing word and the date it gives ('signed in 1997', '1997 m. pasirašytą')
 DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
@@ -105,6 +106,15 @@ def _agreement_date(folded: str, dates: list[DateSpan], part_cues: list, data: L
     for span in dates:
         head = words(folded[max(0, span.start - DATED_REACH) : span.start])
         if head and head[-1] in data.words("dated") and any(start < span.start for start in relation_starts):
+            return span
+    # 'ended the agreement signed in 1997', «nutraukti 1997 m. pasirašytą sutartį»: a date right beside a
+    # signing word in a clause that ends or suspends names the signing
+    signings = [hit for hit in part_cues if hit.role == "sign"]
+    for span in dates:
+        if any(
+            -SIGNED_REACH <= hit.start - span.end <= SIGNED_REACH or 0 <= span.start - hit.end <= SIGNED_REACH
+            for hit in signings
+        ):
             return span
     return None
 
