@@ -95,3 +95,18 @@ def test_declined_two_word_names(gazetteer, surface, lang, name):
 )
 def test_plural_names_in_oblique_cases(gazetteer, surface, lang, name):
     assert any(m.place.name == name for m in gazetteer.lookup(surface, lang))
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Ниш", "Niš"),  # Serbian Cyrillic is the same name as its Latin spelling: exact, not transliterated
+        ("Кошица", "Košice"),  # genitive of a plural name
+        ("Leskovca", "Leskovac"),  # the fleeting a
+        ("Vršca", "Vršac"),
+    ],
+)
+def test_serbian_names_in_either_alphabet_and_their_cases(gazetteer, surface, name):
+    from twinatlas.resolve import resolve_name
+
+    assert resolve_name(surface, gazetteer, lang="sr").choice.name == name

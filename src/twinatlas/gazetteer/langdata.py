@@ -42,6 +42,9 @@ class Morphology:
     place_adjectives: tuple[tuple[str, str], ...] = ()
     # folded endings of surnames: after a given name, «Иванов» is a person though the dictionary knows the word
     surname_endings: tuple[str, ...] = ()
+    # the `latin` table is the language's own second alphabet (Serbian): a Cyrillic name written in it is
+    # the same name, not a transliteration
+    latin_alphabet: bool = False
 
 
 def stem_matches(stem: str, word_folded: str, inflection: int = MAX_INFLECTION) -> bool:
@@ -170,6 +173,7 @@ def morphology(code: str | None) -> Morphology:
         town_people=tuple(fold(w) for w in data.get("town_people", [])),
         place_adjectives=tuple((str(a), str(b)) for a, b in data.get("place_adjectives", [])),
         surname_endings=tuple(fold(w) for w in data.get("surname_endings", [])),
+        latin_alphabet=bool(data.get("latin_alphabet", False)),
     )
 
 

@@ -8,6 +8,7 @@ are cached by (surface, language): news vocabulary is Zipfian. Nothing is loaded
 from __future__ import annotations
 
 import itertools
+import re
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from typing import Any
 from twinatlas.errors import GazetteerError
 from twinatlas.gazetteer.display import KnowsName, local_names
 from twinatlas.gazetteer.langdata import level_of_words, morphology, suffix_levels
+from twinatlas.gazetteer.latin import romanise
 from twinatlas.gazetteer.morph import known_word, lemma_forms, ordinary_lemmas
 from twinatlas.gazetteer.names import (
     adjective_key,
@@ -27,6 +29,8 @@ from twinatlas.gazetteer.names import (
     words,
 )
 from twinatlas.models import Level, NameMatch, Place
+
+CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 MAX_SURFACE = 200  # characters; longer strings are not names
 MAX_NAME_WORDS = 5
@@ -110,10 +114,21 @@ class Gazetteer:
         found = self._cache.get(cache_key)
         if found is None:
             found = self._lookup(surface, lang) if 0 < len(surface) <= MAX_SURFACE else ()
+            if found is not None and morphology(lang).latin_alphabet and CYRILLIC_LETTER.search(surface):
+                found = self._in_latin_alphabet(surface, lang, found)
             if len(self._cache) > 500_000:
                 self._cache.clear()
             self._cache[cache_key] = found
         return found
+
+    def _in_latin_alphabet(
+        self, surface: str, lang: str | None, found: tuple[NameMatch, ...]
+    ) -> tuple[NameMatch, ...]:
+        """«Ниш» is «Niš» (Serbian writes both alphabets): the Latin spelling's matches first."""
+        latin = " ".join(romanise(word, lang) for word in surface.split())
+        in_latin = self._lookup(latin, lang) if len(latin) <= MAX_SURFACE else ()
+        seen = {match.place.id for match in in_latin}
+        return tuple(in_latin) + tuple(match for match in found if match.place.id not in seen)
 
     def get(self, place_id: str) -> Place | None:
         row = self._db.execute("SELECT * FROM places WHERE id=?", (place_id,)).fetchone()
