@@ -8,8 +8,8 @@ are cached by (surface, language): news vocabulary is Zipfian. Nothing is loaded
 from __future__ import annotations
 
 import itertools
-import re
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -121,9 +121,7 @@ class Gazetteer:
             self._cache[cache_key] = found
         return found
 
-    def _in_latin_alphabet(
-        self, surface: str, lang: str | None, found: tuple[NameMatch, ...]
-    ) -> tuple[NameMatch, ...]:
+    def _in_latin_alphabet(self, surface: str, lang: str | None, found: tuple[NameMatch, ...]) -> tuple[NameMatch, ...]:
         """«Ниш» is «Niš» (Serbian writes both alphabets): the Latin spelling's matches first."""
         latin = " ".join(romanise(word, lang) for word in surface.split())
         in_latin = self._lookup(latin, lang) if len(latin) <= MAX_SURFACE else ()
