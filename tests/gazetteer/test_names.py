@@ -59,3 +59,8 @@ def test_build_keeps_alternate_names_but_not_codes_or_lowercase_words(alternate,
     from twinatlas.gazetteer.build import _is_name
 
     assert _is_name(alternate) is kept
+
+
+def test_adjectives_of_names_ending_in_ts_meet_the_adjective_in_the_text():
+    # Вінниця -> «Вінницька міська рада»: the text side reads 'цьк' as the -sk- suffix
+    assert adjective_key("Вінницька") in adjective_keys_of_name("Вінниця")

@@ -24,7 +24,7 @@ from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "14"  # bump when keys or schema change
+BUILD_VERSION = "15"  # bump when keys or schema change
 # Airport and other codes among GeoNames alternate names ("YYZ", "LED"): as keys they turn short words of any
 # script into big cities («Из» -> "iz" -> Toronto).
 CODE = re.compile(r"[A-Z0-9]{2,4}")

@@ -128,6 +128,9 @@ def adjective_keys_of_name(name: str) -> set[str]:
         forms.add(base[:-2].rstrip(vowels) + "ski")
     if base.endswith(("ka", "ка")):  # Жабинка -> Жабинковски
         forms.add(base[:-1] + "ovski")
+    consonants = base.rstrip(vowels)
+    if consonants.endswith(("ц", "c")):  # Вінниця -> Вінницька: the text side reads its 'цьк' as the -sk- suffix
+        forms.add(consonants[:-1] + "ski")
     return {key for form in forms if (key := adjective_key(form))}
 
 
