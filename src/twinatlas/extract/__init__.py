@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from twinatlas.extract.claims import ProseState, date_from_this, prose_claims
 from twinatlas.extract.langdata import LangData, load_lang_data
 from twinatlas.extract.lists import list_claims
+from twinatlas.extract.locating import party_mentions
 from twinatlas.extract.parties import cues_outside_titles, plausible_parties
 from twinatlas.extract.text import (
     RELATION_ROLES,
@@ -21,7 +22,6 @@ from twinatlas.extract.text import (
     CueScan,
     Positions,
     lines,
-    party_mentions,
     place_ids,
     scan_cues,
     sentences,
