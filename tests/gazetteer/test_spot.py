@@ -223,3 +223,12 @@ def test_a_level_abbreviation_at_a_line_end_does_not_join_the_next_line(gazettee
     # 'm.' (miestas) ends one list row; the next row's town must not take it as its level word
     found = _by_surface("Jelgava (Latvija) – nuo 1994 m.\nKristianstadas (Švedija) – nuo 1995 m.", "lt", gazetteer)
     assert "Kristianstadas" in found and not any("\n" in surface for surface in found)
+
+
+def test_german_nouns_that_meet_a_town_abroad_are_no_places(gazetteer):
+    found = _by_surface(
+        "Kaluga und Suhl sind Partnerstädte. Das Büro organisiert Reisen nach Essen und Gera.", "de", gazetteer
+    )
+    assert {"Kaluga", "Suhl", "Essen", "Gera"} <= set(found)
+    assert "Büro" not in found  # Burao, 99,000 people, but in Somaliland
+    assert not any(surface.endswith("Das") for surface in found)  # a full word before a dot is no abbreviation

@@ -18,13 +18,14 @@ from pathlib import Path
 from twinatlas.errors import GazetteerError
 from twinatlas.gazetteer import gen_wordlists as wordlists
 from twinatlas.gazetteer import lemmas
-from twinatlas.gazetteer.langdata import admin_level_table, level_of_words
+from twinatlas.gazetteer.langdata import admin_level_table, level_of_words, morphology
 from twinatlas.gazetteer.names import adjective_key, adjective_keys_of_name, fold, skeleton, words
+from twinatlas.lang import available_languages
 from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "15"  # bump when keys or schema change
+BUILD_VERSION = "16"  # bump when keys or schema change
 # Airport and other codes among GeoNames alternate names ("YYZ", "LED"): as keys they turn short words of any
 # script into big cities («Из» -> "iz" -> Toronto).
 CODE = re.compile(r"[A-Z0-9]{2,4}")
@@ -173,7 +174,7 @@ def build_index(path: Path, progress: Progress | None = None) -> None:
         _fill(db, report)
         report("inflected forms of place names, common words", 0.9)
         keys = {key for (key,) in db.execute("SELECT DISTINCT key FROM keys")}
-        for code, lemma_rows, common in wordlists.word_table_rows(keys):
+        for code, lemma_rows, common in wordlists.word_table_rows(keys, _home_keys(db)):
             report(f"inflected forms of place names, common words: {code}", 0.9)
             db.executemany("INSERT INTO lemmas VALUES (?,?,?)", lemma_rows)
             db.executemany("INSERT INTO common_words VALUES (?,?)", ((code, word) for word in common))
@@ -257,6 +258,18 @@ def _fill(db: sqlite3.Connection, report: Progress) -> None:
         if found and found[0] > 0:
             updates.append((found[1], pid))
     db.executemany("UPDATE places SET seat=? WHERE id=?", updates)
+
+
+def _home_keys(db: sqlite3.Connection) -> dict[str, set[str]]:
+    """Keys of the places in each noun-capitalising language's own countries (see gen_wordlists)."""
+    out = {}
+    for code in available_languages():
+        rules = morphology(code)
+        if rules.nouns_capitalised and rules.countries:
+            marks = ",".join("?" * len(rules.countries))
+            query = f"SELECT DISTINCT k.key FROM keys k JOIN places p ON p.rid = k.rid WHERE p.country IN ({marks})"
+            out[code] = {key for (key,) in db.execute(query, rules.countries)}
+    return out
 
 
 def _is_name(alternate: str) -> bool:

@@ -45,11 +45,17 @@ def _big_town(
 def _big_town_for_common_word(matches: Sequence[NameMatch], lang: str | None, word: str) -> bool:
     """A common word names a town when the town is big, or fairly big and in the language's own countries
     (there its name may only be known to the dictionary as a transliteration: «Луцьк»)."""
+    home = morphology(lang).countries
+    if morphology(lang).nouns_capitalised:
+        # every German noun is capitalised and many meet some town abroad ("Büro", Burao): only a town of the
+        # language's own countries, or a very big one, is named by a word of the dictionary
+        return _big_town(matches, MIN_POPULATION_COMMON_WORD_HOME, countries=home) or _big_town(
+            matches, MIN_POPULATION_COMMON_WORD_LOOSE, loose=True
+        )
     if _big_town(matches, MIN_POPULATION_COMMON_WORD):
         return True
     if len(word) < MIN_LOOSE_WORD:
         return False
-    home = morphology(lang).countries
     return _big_town(matches, MIN_POPULATION_COMMON_WORD_LOOSE, loose=True) or (
         bool(home) and _big_town(matches, MIN_POPULATION_COMMON_WORD_HOME, loose=True, countries=home)
     )

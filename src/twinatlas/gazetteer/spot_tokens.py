@@ -8,6 +8,7 @@ from twinatlas.gazetteer.langdata import _countries_starting, _levels_starting, 
 from twinatlas.gazetteer.names import fold
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
+MAX_ABBREVIATION = 4  # «обл.», "gm.", «вул.»: longer words before a dot end a sentence
 MAX_CONNECTOR = 3  # lowercase words inside a name: "Frankfurt am Main", "Castellón de la Plana"
 _GAP = re.compile(r"[ \t\u00a0-]{1,2}\Z")  # what may separate the words of one name
 _GAP_BEFORE_NAME = re.compile(r"\.?[ \t\u00a0]{0,2}\Z")  # after a level word, abbreviated or not
@@ -74,6 +75,8 @@ def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[
         return None
     if len(toks[i - 1][2]) <= 2 and not gap.startswith("."):
         return None  # abbreviations («гр.», "m.") need their dot: «с», «у» are prepositions
+    if gap.startswith(".") and len(toks[i - 1][2]) > MAX_ABBREVIATION:
+        return None  # a full word before a dot ends a sentence ("... Partnerstädte. Das ...")
     for n in (3, 2, 1):
         start = i - n
         if start < 0 or not _joined(text, toks, start, i - 1):
