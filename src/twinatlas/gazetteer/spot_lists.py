@@ -19,7 +19,7 @@ from twinatlas.gazetteer.names import fold
 from twinatlas.models import Level, Mention
 
 # What may stand between a name and its country: a bracket or a comma, perhaps a region between commas.
-COUNTRY_GAP = re.compile(r"\s{0,2}(?:\(|,)\s{0,2}(?:[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?\s{0,2},\s{0,2})?")
+COUNTRY_GAP = re.compile(r"\s{0,2}(?:\(|,)\s{0,2}(?:[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?\s{0,2}[,(]\s{0,2})?")
 OPENER = re.compile(r"(\w+)\s*[–—‒:-]\s*$")  # the level word, then a dash or a colon, just before the first item
 LOOK_BACK = 60
 DASHES = frozenset("–—‒:-")
