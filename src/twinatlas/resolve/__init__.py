@@ -22,6 +22,7 @@ from twinatlas.models import (
     Resolution,
     ResolvedClaim,
 )
+from twinatlas.resolve.coherence import cohere_list_sides
 from twinatlas.resolve.context import build_context
 from twinatlas.resolve.score import Hints
 from twinatlas.resolve.select import Scores, choose
@@ -168,4 +169,4 @@ def resolve_claims(claims: Sequence[Claim], context: DocContext, index: PlaceInd
         a = resolved(claim.a, first_b, claim.b.level_hint)
         b = resolved(claim.b, first_a, claim.a.level_hint)
         out.append(ResolvedClaim(claim=claim, a=a, b=b))
-    return out
+    return cohere_list_sides(out)
