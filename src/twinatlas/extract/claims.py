@@ -189,7 +189,7 @@ def prose_claims(
             if not found:
                 continue
             signed_on = _agreement_date(folded, dates, cues.inside(part.span.start, part.span.end), data)
-            if signed_on is not None and statement.event is not Event.SIGNED:
+            if signed_on is not None and statement.event not in (Event.SIGNED, Event.PLANNED):
                 # 'ended the agreement between A and B of 15 September 2007': that date is the signing,
                 # which the text thereby states too; the ending takes no date from it
                 date = _date_for(statement, [span for span in dates if span is not signed_on])

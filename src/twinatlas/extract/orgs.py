@@ -35,6 +35,10 @@ Pair = tuple[Mention, Mention, str, float]
 def is_organisation_word(word: str, stems: frozenset[str]) -> bool:
     """An organisation noun of the language: a stem with its ending, or inside a compound."""
     for stem in stems:
+        if stem.endswith("$"):  # whole word only: Spanish 'firma' (a firm), not 'firmaron' (they signed)
+            if word == stem[:-1]:
+                return True
+            continue
         if len(stem) <= 3:
             if word == stem:  # 'ооо', 'ag', 'ltd': abbreviations only as whole words
                 return True

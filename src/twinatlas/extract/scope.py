@@ -25,6 +25,9 @@ class Statement:
     decisive: bool = True  # False when only a relation noun speaks (no verb): 'did the same' may override it
 
 
+REFUSAL_BACK_REACH = 80  # characters from an ending back to the rejection after it
+
+
 def _negated_triggers(cues: Sequence[CueHit]) -> set[int]:
     """Indexes of triggers under negation: the first trigger after 'not' (within reach), all after 'refused'."""
     out: set[int] = set()
@@ -39,6 +42,12 @@ def _negated_triggers(cues: Sequence[CueHit]) -> set[int]:
             if refused or (pending_neg_end is not None and 0 <= hit.start - pending_neg_end <= NEGATION_REACH):
                 out.add(index)
             pending_neg_end = None
+    # 'a motion to end the partnership found no majority', «предложение разорвать связи отклонено»: a
+    # rejection after an ending (a proposal, a motion) undoes that ending too
+    for refusal in (hit for hit in cues if hit.role == "refuse"):
+        for index, hit in enumerate(cues):
+            if hit.role in TERMINAL and 0 <= refusal.start - hit.end <= REFUSAL_BACK_REACH:
+                out.add(index)
     return out
 
 
