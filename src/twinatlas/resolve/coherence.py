@@ -35,7 +35,7 @@ def cohere_list_sides(resolved: Sequence[ResolvedClaim]) -> list[ResolvedClaim]:
         for k, resolution in zip(rows, resolutions, strict=True):
             moved = _moved_to(resolution, country)
             if moved is not resolution:
-                out[k] = replace(out[k], **{side: moved})
+                out[k] = replace(out[k], a=moved) if side == "a" else replace(out[k], b=moved)
     return out
 
 
