@@ -54,10 +54,16 @@ def _organisation_words(
 ) -> tuple[list[re.Match[str]], list[int]]:
     """The words of the span outside the parties, and which of them are organisation nouns."""
     stems = data.words("org")
-    if not stems:
-        return [], []
+    if not stems or _any_stem(stems).search(folded, span.start, span.end) is None:
+        return [], []  # most statements name no organisation: one search instead of a word-by-word test
     words = [m for m in _WORD.finditer(folded, span.start, span.end) if not _inside(m.start(), parties)]
     return words, [k for k, m in enumerate(words) if is_organisation_word(m.group(), stems)]
+
+
+@lru_cache(maxsize=64)
+def _any_stem(stems: frozenset[str]) -> re.Pattern[str]:
+    """Any organisation stem anywhere (compounds included): a cheap test before the word-by-word one."""
+    return re.compile("|".join(re.escape(stem.rstrip("$")) for stem in sorted(stems, key=len, reverse=True)))
 
 
 def organisation_places(folded: str, span: Span, parties: Sequence[Mention], data: LangData) -> set[int]:

@@ -141,9 +141,11 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) for every word of a text; hyphenated and apostrophed words stay whole."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=1)
+def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) for every word of a text; hyphenated and apostrophed words stay whole. Remembered
+    for the last text: the spotter and the document context both walk the same document."""
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")

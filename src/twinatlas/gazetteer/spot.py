@@ -56,7 +56,7 @@ def _stopwords(lang: str | None) -> frozenset[str]:
 
 def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]:
     stop = _stopwords(lang)
-    words = tokens(text)
+    words = list(tokens(text))
     if is_spaceless_script(text):  # Chinese or Japanese runs are matched by _spot_spaceless
         words = [t for t in words if not is_spaceless_script(t[2])]
     toks = _Tokens(text, words)
