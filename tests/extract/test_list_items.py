@@ -70,3 +70,10 @@ def test_a_heading_that_opens_with_a_trigger_phrase_is_no_place_even_when_the_ga
         "Bratski gradovi Dortmunda:\n• Leeds (Engleska), od 1969.\n• Lyon (Francuska), od 1972.\n"
     )
     assert extract(text, "sr") == {("Dortmund", "Leeds", "signed", "1969"), ("Dortmund", "Lyon", "signed", "1972")}
+
+
+def test_a_note_after_a_dash_row_is_its_own_event_and_takes_its_date():
+    text = "Twinning links:\n1993: Leeds – Lyon (France)\nDortmund – Rostov (Russia): link discontinued in 2015\n"
+    found = extract(text)
+    assert ("Dortmund", "Rostov", "terminated", "2015") in found
+    assert not any(pair[:3] == ("Dortmund", "Rostov", "signed") and pair[3] == "2015" for pair in found)

@@ -120,7 +120,7 @@ def list_claims(
             text, folded, line, items_from, line_parties, data, published, header_year, relation_kind, in_list
         )
         if pairs_here and (year_match or _reads_as_list(folded, line, line_parties, len(pairs_here))):
-            result.claims.extend(pairs_here)
+            result.claims.extend(_with_notes(text, folded, line, pairs_here, cues, data, published))
             result.consumed.append(line)
             continue
         colon = row.find(":")
@@ -176,8 +176,7 @@ def list_claims(
                 )
                 if header_event is not None:  # under 'Former partners', 'Terminated ties'
                     found = [replace(claim, event=header_event, date=None) for claim in found]
-                result.claims.extend(found)
-                result.claims.extend(_status_notes(text, folded, line, found, cues, data, published))
+                result.claims.extend(_with_notes(text, folded, line, found, cues, data, published))
                 result.consumed.append(line)
         elif not line_parties and len(row) > 160 and not bullets_only:
             colon_subject = None
@@ -204,6 +203,14 @@ def _header_event(line_cues: Sequence) -> Event | None:
     if statement is None or statement.event in (Event.SIGNED, Event.PLANNED):
         return None
     return statement.event
+
+
+def _with_notes(text, folded, line, found, cues, data, published):
+    """A row's claims and the events its note adds ('Camborne – Mesquer (France): link discontinued in 2015').
+    A signing dated only by the note's own date is the note's, not a signing: it goes."""
+    notes = _status_notes(text, folded, line, found, cues, data, published)
+    noted = {(note.a.start, note.b.start, note.date) for note in notes if note.date is not None}
+    return [claim for claim in found if (claim.a.start, claim.b.start, claim.date) not in noted] + notes
 
 
 def _status_notes(text, folded, line, found, cues, data, published):
