@@ -17,7 +17,7 @@ from twinatlas.models import Candidate, Resolution, ResolvedClaim
 
 MIN_ROWS = 3  # fewer rows say nothing about a list's country
 MIN_SHARE = 0.6  # of a side's rows must be able to lie in the country
-MAX_LOSS = 0.8  # a row gives up at most this much score to join its list's country
+MAX_LOSS = 1.0  # a row gives up at most this much score to join its list's country
 GOOD_SCORE = 0.75  # a candidate this good makes a row able to lie in its country
 
 

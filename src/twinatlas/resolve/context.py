@@ -41,11 +41,12 @@ def _implied_country(mention: Mention) -> str | None:
     if mention.country_hint:
         return mention.country_hint
     spelled = [m for m in mention.matches if m.how in ("exact", "folded", "transliterated")]
+    # a region, or a big city: small units share town names across countries (Falmouth, Massachusetts)
     strong = {
         m.place.country
         for m in spelled
-        if (m.place.level != Level.CITY or (m.place.population or 0) >= UNAMBIGUOUS_POPULATION)
-        and m.place.level != Level.COUNTRY
+        if m.place.level == Level.REGION
+        or (m.place.level == Level.CITY and (m.place.population or 0) >= UNAMBIGUOUS_POPULATION)
     }
     # a town of some size elsewhere with the same name makes it ambiguous: 'Valence' is not only Valencia
     rivals = {
