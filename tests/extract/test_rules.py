@@ -186,3 +186,8 @@ def test_the_signing_date_inside_a_termination_dates_the_signing_not_the_end():
     found = run("В марте 2022 года Омск расторг подписанное в 1999 году соглашение с Витебском.", "ru")
     assert ("Omsk", "Vitebsk", "terminated", "2022-03") in found
     assert ("Omsk", "Vitebsk", "signed", "1999") in found
+
+
+def test_an_ending_after_until_is_only_the_condition_of_a_suspension():
+    found = run("Омск заморозил сотрудничество с Витебском до прекращения боевых действий.", "ru")
+    assert found == {("Omsk", "Vitebsk", "suspended", None)}

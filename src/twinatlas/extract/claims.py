@@ -22,7 +22,7 @@ from twinatlas.extract.roles import (
     partner_flags,
     split_statements,
 )
-from twinatlas.extract.scope import Statement, read_clause
+from twinatlas.extract.scope import Statement, read_clause, without_conditions
 from twinatlas.extract.text import Positions, Span, clauses, same_place, words
 from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
@@ -149,7 +149,11 @@ def prose_claims(
         clause_parties = _dedupe(parties.inside(clause.start, clause.end))
         previous: tuple[Statement, PartialDate | None] | None = None
         parts = split_statements(folded, clause, clause_parties, data)
-        readings = [read_clause(cues.inside(part.span.start, part.span.end)) for part in parts]
+        until = data.words("until")
+        readings = [
+            read_clause(without_conditions(folded, cues.inside(part.span.start, part.span.end), until))
+            for part in parts
+        ]
         clause_dates = find_dates(folded, clause.start, clause.end, data, published) if len(parts) > 1 else []
         for number, part in enumerate(parts):
             own = readings[number]

@@ -56,6 +56,7 @@ GRAMMAR_ROLES = (
     "dateline_end",
     "org",
     "from",
+    "until",
 )
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}

@@ -25,6 +25,7 @@ class Statement:
     decisive: bool = True  # False when only a relation noun speaks (no verb): 'did the same' may override it
 
 
+UNTIL_REACH = 12  # characters between 'until' and the ending it conditions: «до прекратяване», 'until the end'
 REFUSAL_BACK_REACH = 80  # characters from an ending back to the rejection after it
 
 
@@ -112,3 +113,16 @@ def _kind(hits: Sequence[CueHit]) -> Kind | None:
             if hit.role == role and hit.cue.kind is not None:
                 return hit.cue.kind
     return None
+
+
+def without_conditions(folded: str, cues: Sequence[CueHit], until_words: frozenset[str]) -> list[CueHit]:
+    """The cues of a clause minus endings that are only a condition: 'frozen until the war ends', «замразени
+    до прекратяване на военните действия» suspend; they end nothing."""
+    out = []
+    for hit in cues:
+        if hit.role in TERMINAL and until_words:
+            before = folded[max(0, hit.start - UNTIL_REACH) : hit.start].split()
+            if any(word in until_words for word in before[-3:]):
+                continue
+        out.append(hit)
+    return out
