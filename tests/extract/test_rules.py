@@ -191,3 +191,8 @@ def test_the_signing_date_inside_a_termination_dates_the_signing_not_the_end():
 def test_an_ending_after_until_is_only_the_condition_of_a_suspension():
     found = run("Омск заморозил сотрудничество с Витебском до прекращения боевых действий.", "ru")
     assert found == {("Omsk", "Vitebsk", "suspended", None)}
+
+
+def test_considering_the_same_is_no_event():
+    found = run("Омск заморозил побратимство с Казанью, а Брест рассматривает то же самое.", "ru")
+    assert found == {("Kazan", "Omsk", "suspended", None)}

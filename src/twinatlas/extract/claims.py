@@ -158,6 +158,9 @@ def prose_claims(
         for number, part in enumerate(parts):
             own = readings[number]
             same_at = _same_as_before(folded, part.span, data)
+            undecided = any(hit.role in ("refuse", "neg") for hit in cues.inside(part.span.start, part.span.end))
+            if undecided:
+                same_at = None  # 'B is considering the same', 'C did not do the same': nothing happened
             if same_at is not None and state.last_event is not None and (own is None or not own.decisive):
                 own = Statement(state.last_event, own.kind if own else None, same_at, 0.7)
             later = next((reading for reading in readings[number + 1 :] if reading is not None), None)

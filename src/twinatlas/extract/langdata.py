@@ -35,7 +35,7 @@ from twinatlas.lang import available_languages, read_tsv
 from twinatlas.models import Kind
 
 ROLES_TRIGGER = ("twin", "agree", "sign", "term", "susp", "lapse", "keep")
-ROLES_MODALITY = ("plan", "neg", "refuse")
+ROLES_MODALITY = ("plan", "neg", "refuse", "reject")
 GRAMMAR_ROLES = (
     "with",
     "with_post",

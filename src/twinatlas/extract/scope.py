@@ -35,7 +35,7 @@ def _negated_triggers(cues: Sequence[CueHit]) -> set[int]:
     pending_neg_end: int | None = None
     refused = False
     for index, hit in enumerate(cues):
-        if hit.role == "refuse":
+        if hit.role in ("refuse", "reject"):
             refused = True
         elif hit.role == "neg":
             pending_neg_end = hit.end
@@ -45,7 +45,7 @@ def _negated_triggers(cues: Sequence[CueHit]) -> set[int]:
             pending_neg_end = None
     # 'a motion to end the partnership found no majority', «предложение разорвать связи отклонено»: a
     # rejection after an ending (a proposal, a motion) undoes that ending too
-    for refusal in (hit for hit in cues if hit.role == "refuse"):
+    for refusal in (hit for hit in cues if hit.role == "reject"):
         for index, hit in enumerate(cues):
             if hit.role in TERMINAL and 0 <= refusal.start - hit.end <= REFUSAL_BACK_REACH:
                 out.add(index)
@@ -57,9 +57,9 @@ def read_clause(cues: Sequence[CueHit]) -> Statement | None:
     live: dict[str, list[CueHit]] = {}
     dead: dict[str, list[CueHit]] = {}
     negated = _negated_triggers(cues)
-    refusals = [hit for hit in cues if hit.role == "refuse"]
+    refusals = [hit for hit in cues if hit.role in ("refuse", "reject")]
     for index, hit in enumerate(cues):
-        if hit.role in ("plan", "neg", "refuse"):
+        if hit.role in ("plan", "neg", "refuse", "reject"):
             continue
         if hit.role in TERMINAL and any(r.start <= hit.start and hit.end <= r.end for r in refusals):
             continue  # the 'отказ' of 'отказа побратимяване' is the refusal itself, not a termination
