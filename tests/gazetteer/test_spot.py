@@ -232,3 +232,9 @@ def test_german_nouns_that_meet_a_town_abroad_are_no_places(gazetteer):
     assert {"Kaluga", "Suhl", "Essen", "Gera"} <= set(found)
     assert "Büro" not in found  # Burao, 99,000 people, but in Somaliland
     assert not any(surface.endswith("Das") for surface in found)  # a full word before a dot is no abbreviation
+
+
+def test_a_unit_known_by_its_level_word_and_a_lowercase_name(gazetteer):
+    found = _by_surface("Umowę zawarły województwo podkarpackie i obwód lwowski.", "pl", gazetteer)
+    assert found["województwo podkarpackie"].level_hint is Level.REGION
+    assert not _by_surface("Район был создан, область приняла решение.", "ru", gazetteer)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from twinatlas.gazetteer.langdata import (
+    _levels_starting,
     all_stopwords,
     country_of_words,
     level_of_words,
@@ -36,6 +37,8 @@ from twinatlas.gazetteer.spot_tokens import (
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
 MAX_WINDOW = 4
+UNIT_LEVELS = frozenset({Level.REGION, Level.DISTRICT, Level.MUNICIPALITY, Level.COMMUNITY})
+MIN_UNIT_NAME = 5  # letters of a lowercase unit name after its level word
 _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 # A lowercase town adjective before "councillors", "authorities" ... ("gdańscy radni") names a town this big.
 MIN_POPULATION_TOWN_ADJECTIVE = 20_000
@@ -65,7 +68,12 @@ def _spot_words(text: str, lang: str | None, index: PlaceIndex) -> list[Mention]
     while i < len(toks):
         word = toks[i][2]
         if not word[:1].isupper() and adjective_key(word) is None:
-            i += 1  # most words: a lowercase word starts a mention only as a place adjective ("obwód lwowski")
+            # most words: a lowercase word starts a mention only as a place adjective ("obwód lwowski") or as
+            # a region's own name after its level word ("województwo podkarpackie")
+            unit = _lowercase_unit(text, toks, i, lang, index) if i and _levels_starting(fold(toks[i - 1][2])) else None
+            if unit is not None and (not mentions or unit.start >= mentions[-1].end):
+                mentions.append(unit)
+            i += 1
             continue
         person_end = _person_at(text, toks, i, lang, index, stop)
         if person_end is None:
@@ -128,6 +136,20 @@ def _mention_at(
         hint = _country_before(text, toks, first)
         return Mention(start, end, text[start:end], (), level_hint=level, country_hint=hint), last
     return None
+
+
+def _lowercase_unit(
+    text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex
+) -> Mention | None:
+    """A unit the gazetteer knows by its level word and a lowercase name ("województwo podkarpackie",
+    "kraj vysočina"): only what the index has under the whole phrase, never a guess."""
+    before = _level_before(text, toks, i)
+    if before is None or before[0] not in UNIT_LEVELS or len(toks[i][2]) < MIN_UNIT_NAME:
+        return None  # 'город и', 'район был': towns and short words are never read this way
+    level, first = before
+    start, end = toks[first][0], toks[i][1]
+    matches = tuple(m for m in index.lookup(text[start:end], lang) if m.place.level == level)
+    return Mention(start, end, text[start:end], matches, level_hint=level) if matches else None
 
 
 def _town_adjective_at(
