@@ -21,7 +21,7 @@ ADMIN_LEVELS = {Level.REGION, Level.DISTRICT, Level.MUNICIPALITY, Level.COMMUNIT
 WEAK_HOWS = frozenset({"lemma", "variant", "adjective"})
 # A town this small, reached only through a lemma or a suffix rule, in a country nothing in the document points
 # to, is more likely a spelling accident («Банкя» -> Bānk in India) than the place meant.
-WEAK_FOREIGN_MAX_POPULATION = 100_000
+WEAK_FOREIGN_MAX_POPULATION = 50_000
 WEAK_FOREIGN_PENALTY = 0.5
 
 
