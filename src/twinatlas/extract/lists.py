@@ -174,8 +174,10 @@ def list_claims(
                     header_start,
                     0.6,
                 )
-                if header_event is not None:  # under 'Former partners', 'Terminated ties'
-                    found = [replace(claim, event=header_event, date=None) for claim in found]
+                if header_event is not None:  # under 'Former partners', 'Terminated ties'; a dated row began then
+                    found = [c for c in found if c.date is not None] + [
+                        replace(claim, event=header_event, date=None) for claim in found
+                    ]
                 result.claims.extend(_with_notes(text, folded, line, found, cues, data, published))
                 result.consumed.append(line)
         elif not line_parties and len(row) > 160 and not bullets_only:
