@@ -28,6 +28,7 @@ from twinatlas.gazetteer.names import (
     skeleton,
     words,
 )
+from twinatlas.gazetteer.spaceless import longest_spans, spaceless_keys_automaton
 from twinatlas.models import Level, NameMatch, Place
 
 CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
@@ -38,7 +39,6 @@ MAX_ROWS_PER_KEY = 300
 MAX_SINGLE_WORD_FORMS = 8
 # In Chinese and Japanese a two-character name stands alone (北京, 上海) only for big cities and admin units;
 # smaller towns' two characters are written with their level suffix, else they are ordinary words (友好).
-MIN_POPULATION_BARE_TWO_CHARACTERS = 150_000
 HOW_RANK = {"exact": 0, "folded": 1, "transliterated": 2, "level-phrase": 3, "lemma": 4, "variant": 5, "adjective": 6}
 # Which place levels a level word accepts: districts and municipalities are often named alike.
 COMPATIBLE = {
@@ -153,38 +153,10 @@ class Gazetteer:
         return self._countries[code]
 
     def spaceless_automaton(self, run: str) -> list[tuple[int, int]]:
-        """Longest non-overlapping (start, end) spans of a Chinese/Japanese run that are index keys.
-
-        Aho–Corasick over the keys of those scripts, built on first use; only towns of 10,000 or more and
-        admin units take part, so that two-character words («友好») do not turn into hamlets.
-        """
+        """Longest non-overlapping (start, end) spans of a Chinese/Japanese run that are index keys."""
         if self._automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            rows = self._db.execute(
-                "SELECT k.key, MAX(p.level != 'city' OR p.population >= ?) FROM keys k JOIN places p ON p.rid = k.rid "
-                "WHERE k.key >= '\u3040' AND k.key < '\ud7b0' AND (p.level != 'city' OR p.population >= 10000) "
-                "GROUP BY k.key",
-                (MIN_POPULATION_BARE_TWO_CHARACTERS,),
-            )
-            suffixes = [p.stems[0] for p in suffix_levels() if len(p.stems[0]) == 1]
-            for key, bare in rows:
-                if len(key) < 2 or not is_spaceless_script(key):
-                    continue
-                if len(key) > 2 or bare:
-                    automaton.add_word(key, len(key))
-                else:  # 友好 (friendly), 联合 (united) are towns too, but a town's two characters come with 镇, 区 ...
-                    for suffix in suffixes:
-                        automaton.add_word(key + suffix, len(key) + 1)
-            automaton.make_automaton()
-            self._automaton = automaton
-        found = sorted(((end - n + 1, end + 1) for end, n in self._automaton.iter(run)), key=lambda s: (s[0], -s[1]))
-        spans: list[tuple[int, int]] = []
-        for start, end in found:
-            if not spans or start >= spans[-1][1]:
-                spans.append((start, end))
-        return spans
+            self._automaton = spaceless_keys_automaton(self._db)
+        return longest_spans(self._automaton, run)
 
     # --- internals --------------------------------------------------------------------------------------
     def _lookup(self, surface: str, lang: str | None) -> tuple[NameMatch, ...]:
