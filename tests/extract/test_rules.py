@@ -196,3 +196,14 @@ def test_an_ending_after_until_is_only_the_condition_of_a_suspension():
 def test_considering_the_same_is_no_event():
     found = run("Омск заморозил побратимство с Казанью, а Брест рассматривает то же самое.", "ru")
     assert found == {("Kazan", "Omsk", "suspended", None)}
+
+
+def test_with_opens_a_list_after_a_dash():
+    found = run(
+        "Leeds has signed cooperation agreements with three more towns of the county – Lyon, Dortmund and Rostov.", "en"
+    )
+    assert {pair[:3] for pair in found} == {
+        ("Leeds", "Lyon", "signed"),
+        ("Dortmund", "Leeds", "signed"),
+        ("Leeds", "Rostov", "signed"),
+    }

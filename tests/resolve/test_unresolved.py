@@ -119,3 +119,13 @@ def test_a_name_two_towns_of_some_size_bear_implies_no_country():
     assert _implied_country(both) is None
     alone = Mention(0, 7, "Valencia", (NameMatch(valencia, "valencia", "exact"),))
     assert _implied_country(alone) == "ES"
+
+
+def test_a_unit_above_the_one_the_level_word_names_is_not_it(gazetteer):
+    # «savivaldybėmis – Ełku»: a gmina of Ełk, never Ełk County (a powiat); the gmina is kept unresolved
+    from twinatlas.models import DocContext, Level, Mention
+    from twinatlas.resolve import resolve_mention
+
+    mention = Mention(0, 4, "Ełku", tuple(gazetteer.lookup("Ełku", "lt")), level_hint=Level.MUNICIPALITY)
+    choice = resolve_mention(mention, gazetteer, DocContext(lang="lt", countries=("PL",))).choice
+    assert choice is not None and choice.level is Level.MUNICIPALITY and "Ełk" in choice.name

@@ -12,7 +12,9 @@ from twinatlas.models import Mention
 
 WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Псковом')
 COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белорусским Волковыском', 'der russischen')
-FRONTED_REACH = 40  # characters between a fronted partner and the subject after it
+FRONTED_REACH = 40
+LIST_OPENERS = "–—‒:-"
+WITH_LIST_WORDS = 7  # words between 'with' and the dash that opens its list of partners  # characters between a fronted partner and the subject after it
 
 
 def _ends_with_word(gap: str, vocabulary: frozenset[str], reach: int) -> bool:
@@ -45,6 +47,16 @@ def _closes_subject_list(folded: str, parties: Sequence[Mention], flags: Sequenc
     return _only_coordination(gap, data) and _only_coordination(listed, data)
 
 
+def _with_list_opener(gap: str, with_words: frozenset[str]) -> bool:
+    """'with three municipalities of the county – A, B and C': 'with' opens a list after a dash or a colon."""
+    stripped = gap.rstrip()
+    if not stripped or stripped[-1] not in LIST_OPENERS:
+        return False
+    gap_words = words(stripped)
+    last_with = max((k for k, word in enumerate(gap_words) if word in with_words), default=None)
+    return last_with is not None and len(gap_words) - last_with - 1 <= WITH_LIST_WORDS
+
+
 def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: LangData) -> list[bool]:
     """For each party of a clause: is it the object of 'with' (a partner) rather than a subject?"""
     flags: list[bool] = []
@@ -52,7 +64,7 @@ def partner_flags(folded: str, clause: Span, parties: Sequence[Mention], data: L
     with_words, post_words = data.words("with"), data.words("with_post")
     for index, party in enumerate(parties):
         gap = folded[previous_end : party.start]
-        partner = _ends_with_word(gap, with_words, WITH_REACH_WORDS)
+        partner = _ends_with_word(gap, with_words, WITH_REACH_WORDS) or _with_list_opener(gap, with_words)
         if partner and _closes_subject_list(folded, parties, flags, index, data):
             partner = False
         if not partner and index > 0 and flags[-1] and _only_coordination(gap, data):

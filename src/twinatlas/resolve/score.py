@@ -18,6 +18,7 @@ HOW_WEIGHT = {
     "adjective": 0.6,
 }  # fmt: skip
 ADMIN_LEVELS = {Level.REGION, Level.DISTRICT, Level.MUNICIPALITY, Level.COMMUNITY}
+TIER = {Level.REGION: 1, Level.DISTRICT: 2, Level.MUNICIPALITY: 3, Level.COMMUNITY: 4}  # larger units first
 WEAK_HOWS = frozenset({"lemma", "variant", "adjective"})
 # A town this small, reached only through a lemma or a suffix rule, in a country nothing in the document points
 # to, is more likely a spelling accident («Банкя» -> Bānk in India) than the place meant.
@@ -58,6 +59,11 @@ def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> C
             # countries (a Lithuanian "rajonas" is a district municipality).
             score -= LEVEL_MISMATCH_PENALTY
             why.append(f"level word says {hints.level.value}, this is a town (-{LEVEL_MISMATCH_PENALTY})")
+        elif place.level in ADMIN_LEVELS and hints.level in ADMIN_LEVELS and TIER[place.level] < TIER[hints.level]:
+            # a gmina is never its powiat, an obshtina never its province: a unit above the one the level word
+            # names is not it (a unit below may be: Lithuanian 'rajonas' are district municipalities)
+            score -= LEVEL_MISMATCH_PENALTY
+            why.append(f"level word says {hints.level.value}, this is a larger unit (-{LEVEL_MISMATCH_PENALTY})")
     elif place.level == Level.COUNTRY:
         score -= 0.6
         why.append("a country, not a town (-0.6)")
