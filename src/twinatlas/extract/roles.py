@@ -12,9 +12,9 @@ from twinatlas.models import Mention
 
 WITH_REACH_WORDS = 2  # words allowed between 'with' and its place ('с российским Псковом')
 COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белорусским Волковыском', 'der russischen')
-FRONTED_REACH = 40
+FRONTED_REACH = 40  # characters between a fronted partner and the subject after it
 LIST_OPENERS = "–—‒:-"
-WITH_LIST_WORDS = 7  # words between 'with' and the dash that opens its list of partners  # characters between a fronted partner and the subject after it
+WITH_LIST_WORDS = 7  # words between 'with' and the dash that opens its list of partners
 
 
 def _ends_with_word(gap: str, vocabulary: frozenset[str], reach: int) -> bool:
