@@ -207,3 +207,8 @@ def test_with_opens_a_list_after_a_dash():
         ("Dortmund", "Leeds", "signed"),
         ("Leeds", "Rostov", "signed"),
     }
+
+
+def test_a_dash_stands_for_the_verb_of_the_clause_before():
+    found = run("Брест планирует подписать соглашение о партнёрстве с Казанью, а Гродно – с Витебском.", "ru")
+    assert {pair[:3] for pair in found} == {("Brest", "Kazan", "planned"), ("Grodno", "Vitebsk", "planned")}

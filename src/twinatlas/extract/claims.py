@@ -26,6 +26,7 @@ from twinatlas.extract.scope import Statement, read_clause, without_conditions
 from twinatlas.extract.text import Positions, Span, clauses, same_place, words
 from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
+ELIDED_CLAUSE_WORDS = 8  # 'a Rzeszów – z Chmielnickim' and a few more words at most
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
 SIGNED_REACH = 12  # characters between a signing word and the date it gives ('signed in 1997', '1997 m. pasirašytą')
@@ -145,9 +146,12 @@ def prose_claims(
     quote = raw.strip()
     quote_start = sentence.start + len(raw) - len(raw.lstrip())
     first_claim = len(state.claims)
+    carried: tuple[Statement, PartialDate | None] | None = None  # the last statement of an earlier clause
     for clause in clauses(folded, sentence, data):
         clause_parties = _dedupe(parties.inside(clause.start, clause.end))
         previous: tuple[Statement, PartialDate | None] | None = None
+        if carried is not None and _elided_verb(folded, clause):
+            previous = carried  # '…, a Rzeszów – z Chmielnickim': a dash stands for the verb of the clause before
         parts = split_statements(folded, clause, clause_parties, data)
         until = data.words("until")
         readings = [
@@ -192,7 +196,7 @@ def prose_claims(
             # a statement without a date of its own shares the date its clause states ('2019年,A与B、C与D签署')
             dates = find_dates(folded, part.span.start, part.span.end, data, published) or clause_dates
             date = _date_for(statement, dates) or (previous[1] if own is None and previous is not None else None)
-            previous = (statement, date)
+            previous = carried = (statement, date)
             if not found:
                 continue
             signed_on = _agreement_date(folded, dates, cues.inside(part.span.start, part.span.end), data)
@@ -239,6 +243,12 @@ def prose_claims(
                 state.last_subject, state.last_subject_sentence = found[0][0], index
     if len(state.claims) > first_claim:
         state.last_batch = (index, first_claim)
+
+
+def _elided_verb(folded: str, clause: Span) -> bool:
+    """A clause that is a subject, a dash and a partner: its verb is the previous clause's."""
+    segment = folded[clause.start : clause.end]
+    return any(f" {dash} " in segment for dash in "–—-") and len(words(segment)) <= ELIDED_CLAUSE_WORDS
 
 
 def _remember_pair(folded: str, part: _Part, data: LangData, state: ProseState, index: int) -> None:
