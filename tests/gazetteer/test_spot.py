@@ -238,3 +238,9 @@ def test_a_unit_known_by_its_level_word_and_a_lowercase_name(gazetteer):
     found = _by_surface("Umowę zawarły województwo podkarpackie i obwód lwowski.", "pl", gazetteer)
     assert found["województwo podkarpackie"].level_hint is Level.REGION
     assert not _by_surface("Район был создан, область приняла решение.", "ru", gazetteer)
+
+
+def test_a_big_town_after_a_word_that_is_also_a_given_name_stays_a_town(gazetteer):
+    # «Мэрыя» is a mayor's office (and a given name); «Беластока» is Białystok in the genitive, not a surname
+    found = _by_surface("Мэрыя Беластока паведаміла пра гэта.", "be", gazetteer)
+    assert found["Беластока"].matches[0].place.name == "Białystok"

@@ -23,6 +23,7 @@ MIN_LOOSE_WORD = 4  # shorter words meet too much loosely: «Сам» an old nam
 # A given name before a capitalised word is a person («Vladimir Putin») unless it is a city this big and the
 # language capitalises its nouns (German "mit Wladimir Verständnis" is about the city).
 MIN_POPULATION_GIVEN_NAME = 100_000
+MIN_POPULATION_SURNAME_TOWN = 200_000  # a word after a given name that names a town this big is the town
 # After "mayor", "regime", "said" ... a capitalised word is a person unless it names a town at least this big.
 MIN_POPULATION_AFTER_PERSON_CUE = 15_000
 
@@ -129,6 +130,13 @@ def _person_at(
         return None
     if any(m.how in ("exact", "folded") for m in index.lookup(text[toks[i][0] : toks[i + 1][1]], lang)):
         return None  # "Alice Springs", "San José": the two words name a place
+    surname_shaped = fold(surname).endswith(morphology(lang).surname_endings or ("\0",))
+    towns = index.lookup(surname, lang)
+    big = _big_town(towns, MIN_POPULATION_SURNAME_TOWN, loose=True) or any(
+        m.how == "lemma" and (m.place.population or 0) >= MIN_POPULATION_SURNAME_TOWN for m in towns
+    )
+    if big and not surname_shaped:
+        return None  # «Мэрыя Беластока» (a mayor's office, and a given name): a big town is no surname
     if morphology(lang).nouns_capitalised and _big_town(index.lookup(word, lang), MIN_POPULATION_GIVEN_NAME, True):
         return None
     if _is_common(index, word, lang) and _big_town_for_common_word(index.lookup(surname, lang), lang, surname):
