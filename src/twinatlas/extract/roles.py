@@ -48,7 +48,7 @@ def _closes_subject_list(folded: str, parties: Sequence[Mention], flags: Sequenc
 
 
 def _with_list_opener(gap: str, with_words: frozenset[str]) -> bool:
-    """'with three municipalities of the county – A, B and C': 'with' opens a list after a dash or a colon."""
+    """'agreements with its partners abroad – A, B and C': 'with' opens a list after a dash or a colon."""
     stripped = gap.rstrip()
     if not stripped or stripped[-1] not in LIST_OPENERS:
         return False

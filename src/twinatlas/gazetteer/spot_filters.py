@@ -115,8 +115,8 @@ def _person_at(
 ) -> int | None:
     """A given name followed by a capitalised word that is no level, country or common word: a person's name
     ("Anna Berger", «Николай Колев»). Returns the surname's token index; None when not a person. A stop word
-    is no given name, whatever name lists say ("The" is a Vietnamese name; "The Kedainiai district" is not
-    a person)."""
+    is no given name, whatever name lists say ("The" is a Vietnamese name; "The Kelme district" is not a
+    person)."""
     word = toks[i][2]
     if i + 1 >= len(toks) or not _capitalised(word) or skeleton(word) not in given_names() or fold(word) in stop:
         return None
