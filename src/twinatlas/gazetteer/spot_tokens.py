@@ -24,10 +24,10 @@ class _Tokens(list[tuple[int, int, str]]):
 
     def __init__(self, text: str, toks: list[tuple[int, int, str]]) -> None:
         super().__init__(toks)
-        self.gap_ok = [bool(_GAP.match(text[toks[k][1] : toks[k + 1][0]])) for k in range(len(toks) - 1)]
+        gap_ok = [bool(_GAP.match(text[toks[k][1] : toks[k + 1][0]])) for k in range(len(toks) - 1)]
         # breaks[k]: how many gaps before token k are not joins, so that "i..j joined" is one subtraction
         self.breaks = [0]
-        for ok in self.gap_ok:
+        for ok in gap_ok:
             self.breaks.append(self.breaks[-1] + (not ok))
 
 
@@ -38,17 +38,13 @@ def _joined(text: str, toks: list[tuple[int, int, str]], i: int, j: int) -> bool
     return all(_GAP.match(text[toks[k][1] : toks[k + 1][0]]) for k in range(i, j))
 
 
-def _folded(toks: list[tuple[int, int, str]], k: int) -> str:
-    return fold(toks[k][2])
-
-
 def _level_after(text: str, toks: list[tuple[int, int, str]], j: int) -> tuple[Level, int] | None:
     """A level phrase starting right after token j: returns its level and the index of its last token."""
     folded = []
     for k in range(j + 1, min(j + 4, len(toks))):
         if not _joined(text, toks, k - 1, k):
             break
-        folded.append(_folded(toks, k))
+        folded.append(fold(toks[k][2]))
     found = level_of_words(folded) if folded else None
     if found is None or len(folded[0]) <= 2:  # abbreviations («гр.», "m.") stand before names, not after
         return None
@@ -81,9 +77,9 @@ def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[
         start = i - n
         if start < 0 or not _joined(text, toks, start, i - 1):
             continue
-        if not _levels_starting(_folded(toks, start)):
+        if not _levels_starting(fold(toks[start][2])):
             continue  # no level phrase starts with this word: most tokens (the same test level_of_words makes)
-        found = level_of_words([_folded(toks, k) for k in range(start, i)])
+        found = level_of_words([fold(toks[k][2]) for k in range(start, i)])
         if found and found[1] == n:
             return found[0], start
     return None
@@ -92,7 +88,7 @@ def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[
 def _country_before(text: str, toks: list[tuple[int, int, str]], i: int) -> str | None:
     if i == 0 or not _joined(text, toks, i - 1, i):
         return None
-    found = country_of_words([_folded(toks, i - 1)])
+    found = country_of_words([fold(toks[i - 1][2])])
     return found[0] if found else None
 
 
@@ -102,12 +98,12 @@ def _country_at(text: str, toks: list[tuple[int, int, str]], i: int, index: Plac
     Longer place names that start with a country word («České Budějovice») win, as the caller tries longer
     windows first.
     """
-    if not _countries_starting(_folded(toks, i)):
+    if not _countries_starting(fold(toks[i][2])):
         return None  # most words start no country phrase (the test country_of_words makes first)
     last = i
     while last + 1 < len(toks) and last - i < 2 and _joined(text, toks, last, last + 1):
         last += 1
-    found = country_of_words([_folded(toks, k) for k in range(i, last + 1)])
+    found = country_of_words([fold(toks[k][2]) for k in range(i, last + 1)])
     if found is None:
         return None
     code, n = found
