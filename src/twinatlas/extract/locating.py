@@ -82,8 +82,8 @@ def _with_country_of(place: Mention, region: Mention) -> Mention:
 
 
 def _located_in_countries(mentions: list[Mention], text: str, locatives: frozenset[str]) -> list[Mention]:
-    """'Orléans in France', 'Kaunas (Lithuania)': a country right after a place, after a locative word or in
-    brackets, is that place's country hint."""
+    """'Orléans in France': a country right after a place and a locative word is that place's country hint. (A
+    country in brackets or after a comma the spotter has already given: gazetteer/spot_lists.py.)"""
     out = list(mentions)
     for k in range(len(out) - 1):
         country = out[k + 1]
@@ -91,7 +91,7 @@ def _located_in_countries(mentions: list[Mention], text: str, locatives: frozens
             continue
         gap = text[out[k].end : country.start]
         gap_words = [word.lower() for word in words(gap)]
-        if gap.strip() == "(" or (_locative_gap(gap_words, locatives) and len(gap) <= 12):
+        if _locative_gap(gap_words, locatives) and len(gap) <= 12:
             out[k] = _with_country_of(out[k], country)
     return out
 
