@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from twinatlas.extract.dates import DateSpan, find_dates, nearest
 from twinatlas.extract.langdata import LangData
-from twinatlas.extract.orgs import organisation_places, without_organisations
+from twinatlas.extract.orgs import read_organisations
 from twinatlas.extract.roles import (
     _coordinated_partners,
     _fronted,
@@ -181,10 +181,10 @@ def prose_claims(
                     _remember_pair(folded, part, data, state, index)
                 continue
             twin_starts = [hit.start for hit in cues.inside(part.span.start, part.span.end) if hit.role == "twin"]
-            org_places = organisation_places(folded, part.span, part.parties, data)
-            named = [party for party in part.parties if id(party) not in org_places]
+            organisations = read_organisations(folded, part.span, part.parties, data)
+            named = organisations.parties(folded, part.parties, data)
             found = _pairs(folded, part.span, named, data, state, index, twin_starts)
-            found = without_organisations(folded, part.span, statement.anchor, found, named, data)
+            found = organisations.pairs(found, statement.anchor, named, data)
             if inherited:  # an elided verb needs both of its parties in view
                 found = [item for item in found if item[2] in ("with", "coordination")]
             recent = state.last_pair is not None and index - state.last_pair_sentence <= ANAPHORA_SENTENCES

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from twinatlas.extract.langdata import LangData
@@ -49,15 +50,52 @@ def is_organisation_word(word: str, stems: frozenset[str]) -> bool:
     return False
 
 
-def _organisation_words(
-    folded: str, span: Span, parties: Sequence[Mention], data: LangData
-) -> tuple[list[re.Match[str]], list[int]]:
-    """The words of the span outside the parties, and which of them are organisation nouns."""
+@dataclass(frozen=True)
+class Organisations:
+    """The organisation nouns of one statement, read once: the words outside the parties (`words`) and which of
+    them are organisation nouns (`orgs`, indexes into `words`)."""
+
+    words: tuple[re.Match[str], ...] = ()
+    orgs: tuple[int, ...] = ()
+
+    def parties(self, folded: str, parties: Sequence[Mention], data: LangData) -> list[Mention]:
+        """The parties that are not written into an organisation's name or after its 'from'."""
+        if not self.orgs:
+            return list(parties)
+        from_words = data.words("from")
+        dropped = _attributes(folded, self.words, self.orgs, parties) | {
+            id(party) for party in parties if _based_in(self.words, self.orgs, party, from_words)
+        }
+        return [party for party in parties if id(party) not in dropped]
+
+    def pairs(self, found: list[Pair], anchor: int, parties: Sequence[Mention], data: LangData) -> list[Pair]:
+        """The pairs that are not an organisation's agreement: none when an organisation is the subject, and
+        no partner after 'with' + an organisation. `parties` are those `parties()` kept."""
+        if not found or not self.orgs:
+            return found
+        first = self.words[self.orgs[0]].start()
+        if first < anchor and all(party.start > first for party in parties):
+            return []  # the organisation is the subject: 'the museum signed ...', 'the two companies had signed'
+        with_words = data.words("with")
+        words = self.words
+        blocked = next(
+            (
+                words[k].start()
+                for k in self.orgs
+                if any(w.group() in with_words for w in words[max(0, k - WITH_REACH) : k])
+            ),
+            None,
+        )
+        return found if blocked is None else [pair for pair in found if pair[1].start <= blocked]
+
+
+def read_organisations(folded: str, span: Span, parties: Sequence[Mention], data: LangData) -> Organisations:
+    """The organisation nouns of a statement's span (outside its parties)."""
     stems = data.words("org")
     if not stems or _any_stem(stems).search(folded, span.start, span.end) is None:
-        return [], []  # most statements name no organisation: one search instead of a word-by-word test
-    words = [m for m in _WORD.finditer(folded, span.start, span.end) if not _inside(m.start(), parties)]
-    return words, [k for k, m in enumerate(words) if is_organisation_word(m.group(), stems)]
+        return Organisations()  # most statements name no organisation: one search instead of a word-by-word test
+    words = tuple(m for m in _WORD.finditer(folded, span.start, span.end) if not _inside(m.start(), parties))
+    return Organisations(words, tuple(k for k, m in enumerate(words) if is_organisation_word(m.group(), stems)))
 
 
 @lru_cache(maxsize=64)
@@ -66,39 +104,9 @@ def _any_stem(stems: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(stem.rstrip("$")) for stem in sorted(stems, key=len, reverse=True)))
 
 
-def organisation_places(folded: str, span: Span, parties: Sequence[Mention], data: LangData) -> set[int]:
-    """ids of the parties that only say which organisation is meant or where it is based: no parties."""
-    words, orgs = _organisation_words(folded, span, parties, data)
-    if not orgs:
-        return set()
-    from_words = data.words("from")
-    based = {id(party) for party in parties if _based_in(words, orgs, party, from_words)}
-    return _attributes(folded, words, orgs, parties) | based
-
-
-def without_organisations(
-    folded: str, span: Span, anchor: int, found: list[Pair], parties: Sequence[Mention], data: LangData
-) -> list[Pair]:
-    """The pairs of one statement that are not an organisation's agreement: drops them all when an
-    organisation is the subject, and the partners after 'with' + an organisation (see the module docstring).
-    `parties` are those left after `organisation_places`."""
-    if not found:
-        return found
-    words, orgs = _organisation_words(folded, span, parties, data)
-    if not orgs:
-        return found
-    first = words[orgs[0]].start()
-    if first < anchor and all(party.start > first for party in parties):
-        return []  # the organisation is the subject: 'the museum signed ...', 'the two companies had signed'
-    with_words = data.words("with")
-    blocked = next(
-        (words[k].start() for k in orgs if any(w.group() in with_words for w in words[max(0, k - WITH_REACH) : k])),
-        None,
-    )
-    return found if blocked is None else [pair for pair in found if pair[1].start <= blocked]
-
-
-def _attributes(folded: str, words: list[re.Match[str]], orgs: list[int], parties: Sequence[Mention]) -> set[int]:
+def _attributes(
+    folded: str, words: Sequence[re.Match[str]], orgs: Sequence[int], parties: Sequence[Mention]
+) -> set[int]:
     """ids of the parties that only say which organisation is meant: a place written into its name
     ('Plovdiv Chamber of Commerce', «Пловдивската търговско-промишлена палата», 'Lwowska Galeria',
     'University of Vilnius', «ААТ «Гродна Азот»»)."""
@@ -120,7 +128,7 @@ def _tight(gap: str) -> bool:
     return all(ch.isalpha() or ch in " -«„“\"'" for ch in gap) and len(gap.split()) <= ATTRIBUTE_WORDS
 
 
-def _based_in(words: list[re.Match[str]], orgs: list[int], place: Mention, from_words: frozenset[str]) -> bool:
+def _based_in(words: Sequence[re.Match[str]], orgs: Sequence[int], place: Mention, from_words: frozenset[str]) -> bool:
     """'from' right before the place, an organisation word at most FROM_REACH words before that."""
     before = [k for k, word in enumerate(words) if word.end() <= place.start]
     if not before or words[before[-1]].group() not in from_words:
