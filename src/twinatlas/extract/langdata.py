@@ -6,7 +6,8 @@ Files (tab-separated, '#' comments):
   cooperation | friendship | - . A stem matches at the start of a word (or anywhere for scripts written without
   spaces); a trailing '$' asks for the whole word.
 - modality.tsv  `stem  role`  role: plan (announced, future) | neg (negates the trigger right after it) |
-  refuse (refusal: the clause states no relation).
+  refuse (refusal or 'considering': no trigger after it happened) | reject (a rejection: like refuse, and it also
+  undoes an ending just before it: 'a motion to end the twinning was rejected').
 - months.tsv    `form  month`  a trailing '*' marks a stem that also matches its inflections.
 - grammar.tsv   `role  word`  role: with (comitative preposition) | with_post (postposition) | and (coordination)
   | or (alternatives: 'A or B' is no pair) | clause (a clause break such as ', but')
@@ -18,7 +19,10 @@ Files (tab-separated, '#' comments):
   | honorific (a title before a person's name: 'Dr.', 'Herr', 'Mrs': the capitalised words after it are a person)
   | in_region (a locative preposition only regions and countries take: French 'en'; 'X, en Y' locates X)
   | said (the stem of a verb of saying or writing: 'ACRONYM Town said' names a newsroom)
-  | dateline_end (the word closing a news dateline after its place and date: Chinese '电').
+  | dateline_end (the word closing a news dateline after its place and date: Chinese '电')
+  | org (the stem of an organisation noun: company, club, ministry, museum; a '$' asks for the whole word)
+  | from ('from' before the town an organisation is based in) | until (before an ending that is only a
+  condition: 'frozen until the war ends').
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
