@@ -154,15 +154,13 @@ def prose_claims(
             previous = carried  # '…, a Rzeszów – z Chmielnickim': a dash stands for the verb of the clause before
         parts = split_statements(folded, clause, clause_parties, data)
         until = data.words("until")
-        readings = [
-            read_clause(without_conditions(folded, cues.inside(part.span.start, part.span.end), until))
-            for part in parts
-        ]
+        part_cues = [cues.inside(part.span.start, part.span.end) for part in parts]
+        readings = [read_clause(without_conditions(folded, hits, until)) for hits in part_cues]
         clause_dates = find_dates(folded, clause.start, clause.end, data, published) if len(parts) > 1 else []
         for number, part in enumerate(parts):
             own = readings[number]
             same_at = _same_as_before(folded, part.span, data)
-            undecided = any(hit.role in ("refuse", "neg") for hit in cues.inside(part.span.start, part.span.end))
+            undecided = any(hit.role in ("refuse", "neg") for hit in part_cues[number])
             if undecided:
                 same_at = None  # 'B is considering the same', 'C did not do the same': nothing happened
             if same_at is not None and state.last_event is not None and (own is None or not own.decisive):
@@ -180,7 +178,7 @@ def prose_claims(
                     state.last_subject, state.last_subject_sentence = part.parties[0], index
                     _remember_pair(folded, part, data, state, index)
                 continue
-            twin_starts = [hit.start for hit in cues.inside(part.span.start, part.span.end) if hit.role == "twin"]
+            twin_starts = [hit.start for hit in part_cues[number] if hit.role == "twin"]
             organisations = read_organisations(folded, part.span, part.parties, data)
             named = organisations.parties(folded, part.parties, data)
             found = _pairs(folded, part.span, named, data, state, index, twin_starts)
@@ -199,7 +197,7 @@ def prose_claims(
             previous = carried = (statement, date)
             if not found:
                 continue
-            signed_on = _agreement_date(folded, dates, cues.inside(part.span.start, part.span.end), data)
+            signed_on = _agreement_date(folded, dates, part_cues[number], data)
             if signed_on is not None and statement.event not in (Event.SIGNED, Event.PLANNED):
                 # 'ended the agreement between A and B of 15 September 2007': that date is the signing,
                 # which the text thereby states too; the ending takes no date from it
