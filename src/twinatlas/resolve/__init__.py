@@ -76,7 +76,11 @@ def resolve_mention(
         # a bare name that some place bears, in any form, is that place; the adjective reading («Брянськом»
         # as if from «брянський» -> Bryanka) is only for words that name no place themselves
         matches = tuple(m for m in matches if m.how != "adjective")
-    if mention.country_hint and not any(m.place.country == mention.country_hint for m in matches):
+    if mention.country_hint and not any(
+        m.place.country == mention.country_hint and (m.how != "level-phrase" or mention.level_hint) for m in matches
+    ):
+        # a unit's level phrase without its level word («Люблино» meeting 'Liublino vaivadija') is no town
+        # of that country; the town may still be reached by its declension
         matches += _in_country(mention.surface, mention.country_hint, index, lang)
     why_none = f"no gazetteer entry matches {mention.surface!r}"
     resolution = choose(mention.surface, matches, hints, context, why_none, scores)
