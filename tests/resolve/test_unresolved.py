@@ -57,6 +57,35 @@ def test_a_country_word_decides_an_ending_the_gazetteer_does_not_know(gazetteer)
     assert resolution.choice is not None and resolution.choice.name == "Gdańsk"
 
 
+class _TwoKeyIndex:
+    """A stand-in index that knows one surface form and one shorter form."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def lookup(self, surface, lang=None):
+        return self.table.get(surface, ())
+
+    def get(self, place_id):
+        return None
+
+
+def test_a_units_level_phrase_does_not_stop_the_country_word_from_reaching_its_town():
+    # «польским Бярово»: the index meets the form only in another language's phrase for a voivodeship
+    # ('Biarovo vaivadija'); the country word should still lead to the town «Бяров» by its ending.
+    region = Place(id="lc:PL-99", name="Biarów Province", country="PL", level=Level.REGION)
+    town = _town("Biarów", "PL", 90_000, pid="gn:99")
+    index = _TwoKeyIndex(
+        {
+            "Бярово": (NameMatch(place=region, key="biarovo", how="level-phrase", name="Biarovo"),),
+            "Бяров": (NameMatch(place=town, key="biarov", how="transliterated", name="Biarów"),),
+        }
+    )
+    mention = Mention(0, 6, "Бярово", tuple(index.lookup("Бярово")), country_hint="PL")
+    resolution = resolve_mention(mention, index, DocContext(lang="ru", countries=("UA", "PL")))
+    assert resolution.choice == town
+
+
 @pytest.mark.parametrize("text", ["City Council", "Городской исполнительный комитет"])
 def test_a_level_word_without_a_name_is_never_a_party(text):
     resolution = choose(text, (), Hints(level=Level.CITY), DocContext(lang="en", countries=("US",)), "no entry")
@@ -129,3 +158,17 @@ def test_a_unit_above_the_one_the_level_word_names_is_not_it(gazetteer):
     mention = Mention(0, 3, "Ełk", tuple(gazetteer.lookup("Ełk", "pl")), level_hint=Level.MUNICIPALITY)
     choice = resolve_mention(mention, gazetteer, DocContext(lang="pl", countries=("PL",))).choice
     assert choice is not None and choice.level is Level.MUNICIPALITY and "Ełk" in choice.name
+
+
+def test_the_level_words_the_text_uses_tell_apart_units_that_share_a_name():
+    # Lithuanian towns have a town municipality and a district municipality of one name: 'Varėnos miesto
+    # savivaldybė' and 'Varėnos rajono savivaldybė'; the text's «rajonas» picks the district's.
+    def unit(pid, name, full):
+        place = Place(id=pid, name=name, country="LT", level=Level.MUNICIPALITY)
+        return NameMatch(place=place, key="varenos", how="level-phrase", name=full)
+
+    town_unit = unit("lc:LT-1", "Varėna Town Municipality", "Varėnos miesto savivaldybė")
+    district_unit = unit("lc:LT-2", "Varėna District Municipality", "Varėnos rajono savivaldybė")
+    hints = Hints(level=Level.MUNICIPALITY, surface="Varėnos rajonas")
+    resolution = choose("Varėnos rajonas", [town_unit, district_unit], hints, DocContext(lang="lt"), "none")
+    assert resolution.choice == district_unit.place

@@ -25,7 +25,7 @@ from twinatlas.models import Level
 
 Progress = Callable[[str, float], None]  # (stage description, fraction done 0..1)
 
-BUILD_VERSION = "16"  # bump when keys or schema change
+BUILD_VERSION = "17"  # bump when keys or schema change
 # Airport and other codes among GeoNames alternate names ("YYZ", "LED"): as keys they turn short words of any
 # script into big cities («Из» -> "iz" -> Toronto).
 CODE = re.compile(r"[A-Z0-9]{2,4}")
@@ -89,8 +89,10 @@ def name_keys(name: str, adjectives: bool, unit: bool = True) -> Iterator[tuple[
     and for admin units and big cities the keys of its adjectives."""
     core = core_name(name) if unit else name  # only admin units are named with level words to strip
     yield skeleton(name), "name", name
-    if core != name:  # keyed without its level words: 'level-phrase' tells resolution the text may lack them
-        yield skeleton(core), "level-phrase", core
+    if core != name:  # keyed without its level words: 'level-phrase' tells resolution the text may lack them;
+        # the whole name goes with it, so the level words the text does use can tell units apart
+        # ('Alytaus rajono savivaldybė' and 'Alytaus miesto savivaldybė' share the key 'Alytaus')
+        yield skeleton(core), "level-phrase", name
     if adjectives and len(words(core)) == 1:
         adj = adjective_key(core)
         if adj:

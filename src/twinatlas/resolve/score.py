@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from twinatlas.gazetteer.langdata import morphology
+from twinatlas.gazetteer.langdata import level_of_words, morphology
+from twinatlas.gazetteer.names import fold, words
 from twinatlas.models import Candidate, DocContext, Level, NameMatch
 
 LEVEL_MISMATCH_PENALTY = 2.0
@@ -81,6 +82,11 @@ def score_match(match: NameMatch, hints: Hints, context: DocContext | None) -> C
             why.append("a bare name usually means the town (-0.35)")
     elif place.level == Level.CITY and hints.other_level in ADMIN_LEVELS:
         score -= 0.1
+    if hints.level is not None and match.how == "level-phrase":
+        shared = 0.1 * _shared_words(hints.surface, match.name)
+        if shared:
+            score += shared
+            why.append(f"its level words are the text's (+{shared:.2f})")
     if hints.country is not None and place.country == hints.country:
         score += 1.5
         why.append(f"country named next to it: {hints.country} (+1.5)")
@@ -109,6 +115,16 @@ def weak_foreign(match: NameMatch, hints: Hints, context: DocContext | None) -> 
         pointed.update(context.countries)
         pointed.update(morphology(context.lang).countries if context.lang else ())
     return place.country not in pointed
+
+
+def _shared_words(surface: str, unit_name: str) -> float:
+    """The share of the text's level words that begin a word of the unit's full name: 'Alytaus rajono
+    savivaldybės' is nearer 'Alytaus rajonas' than 'Alytaus miestas'. Five letters stand for a stem."""
+    told = [w[:5] for w in map(fold, words(surface)) if level_of_words([w]) is not None]
+    if not told:
+        return 0.0
+    stems = {fold(w)[:5] for w in words(unit_name)}
+    return sum(w in stems for w in told) / len(told)
 
 
 def _script(text: str) -> str:
