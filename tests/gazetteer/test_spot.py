@@ -31,6 +31,18 @@ def test_rural_council_is_a_mention_even_without_an_entity(gazetteer):
     assert found["Снежински селски изпълнителен комитет"].level_hint == Level.COMMUNITY
 
 
+def test_a_unit_of_several_unknown_words_keeps_them_all_before_its_level_word(gazetteer):
+    found = _by_surface("Kalnų apskrities Žaliųjų Pievų savivaldybės meras atvyko.", "lt", gazetteer)
+    assert found["Žaliųjų Pievų savivaldybės"].level_hint == Level.MUNICIPALITY
+    assert "apskrities Žaliųjų" not in found
+
+
+def test_a_capitalised_word_before_a_known_unit_does_not_join_it(gazetteer):
+    found = _by_surface("Позже Гомельская область подписала соглашение.", "ru", gazetteer)
+    assert found["Гомельская область"].level_hint == Level.REGION
+    assert "Позже Гомельская область" not in found
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"

@@ -128,7 +128,7 @@ def _mention_at(
     # No entity, but a name-like word with a level word beside it (a rural council): keep it as a mention.
     if not capitalised or fold(word) in stop:
         return None
-    after = _level_after(text, toks, i)
+    after = _unknown_name_level_after(text, toks, i, reach, lang, index)
     starts_level = level_of_words([fold(t[2]) for t in toks[i : i + 3]]) is not None  # "City Council"
     if not starts_level and (after or before):
         level, first, last = (after[0], i, after[1]) if after else (before[0], before[1], i)  # type: ignore[index]
@@ -136,6 +136,22 @@ def _mention_at(
         hint = _country_before(text, toks, first)
         return Mention(start, end, text[start:end], (), level_hint=level, country_hint=hint), last
     return None
+
+
+def _unknown_name_level_after(
+    text: str, toks: list[tuple[int, int, str]], i: int, reach: int, lang: str | None, index: PlaceIndex
+) -> tuple[Level, int] | None:
+    """The level word after a name the gazetteer lacks, which may be several capitalised words ('Nowe Ruciany
+    gmina'); not when the words after the first are a known unit themselves ('Earlier Vitebsk Oblast')."""
+    names_end = i
+    while names_end < reach and _capitalised(toks[names_end + 1][2]):
+        names_end += 1
+    for j in range(names_end, i, -1):
+        after = _level_after(text, toks, j)
+        if after:
+            rest = text[toks[i + 1][0] : toks[after[1]][1]]
+            return None if index.lookup(rest, lang) else after
+    return _level_after(text, toks, i)
 
 
 def _lowercase_unit(
