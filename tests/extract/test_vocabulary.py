@@ -25,6 +25,11 @@ TERMINATED = [
     ("en", "Leeds discontinued its partnership with Tver in 2015.", only("Leeds", "Tver", "terminated", "2015")),
     ("en", "Leeds decided to end the twinning agreement with Rostov.", only("Leeds", "Rostov", "terminated")),
     ("de", "Dortmund beschloss, die Partnerschaft mit Rostov aufzukündigen.", only("Dortmund", "Rostov", "terminated")),
+    (
+        "de",
+        "Dortmund kündigte die Partnerschaft mit Rostov im Mai 2022 auf.",
+        only("Dortmund", "Rostov", "terminated", "2022-05"),
+    ),
     ("fr", "Lyon a mis un terme à son jumelage avec Rostov.", only("Lyon", "Rostov", "terminated")),
     ("fr", "Le jumelage entre Lyon et Tver a cessé en 2014.", only("Lyon", "Tver", "terminated", "2014")),
     ("es", "El Ayuntamiento de Lyon rescindió el hermanamiento con Rostov.", only("Lyon", "Rostov", "terminated")),
@@ -140,6 +145,12 @@ PLANNED = [
 CONSIDERED = [  # a considered ending is no ending: the relation is still there
     ("en", "Leeds is considering ending its sister city ties with Tver.", only("Leeds", "Tver", "signed")),
     ("de", "Dortmund erwägt, die Partnerschaft mit Rostov zu beenden.", only("Dortmund", "Rostov", "signed")),
+    # 'kündigte … an' is 'ankündigen' (announce), not 'kündigen' (terminate)
+    (
+        "de",
+        "Der Rat von Dortmund kündigte an, die Partnerschaft mit Rostov auszubauen.",
+        only("Dortmund", "Rostov", "signed"),
+    ),
     ("lt", "Leeds svarsto nutraukti partnerystę su Tveriu.", only("Leeds", "Tver", "signed")),
     ("cs", "Leeds zvažuje ukončení partnerství s Tverem.", only("Leeds", "Tver", "signed")),
     ("pl", "Kraków rozważa zerwanie współpracy z Rostovem.", only("Krakow", "Rostov", "signed")),

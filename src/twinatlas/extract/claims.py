@@ -153,9 +153,9 @@ def prose_claims(
         if carried is not None and _elided_verb(folded, clause):
             previous = carried  # '…, a Rzeszów – z Chmielnickim': a dash stands for the verb of the clause before
         parts = split_statements(folded, clause, clause_parties, data)
-        until = data.words("until")
+        until, detached = data.words("until"), data.words("detached")
         part_cues = [cues.inside(part.span.start, part.span.end) for part in parts]
-        readings = [read_clause(without_conditions(folded, hits, until)) for hits in part_cues]
+        readings = [read_clause(without_conditions(folded, hits, until, detached)) for hits in part_cues]
         clause_dates = find_dates(folded, clause.start, clause.end, data, published) if len(parts) > 1 else []
         for number, part in enumerate(parts):
             own = readings[number]

@@ -22,7 +22,8 @@ Files (tab-separated, '#' comments):
   | dateline_end (the word closing a news dateline after its place and date: Chinese '电')
   | org (the stem of an organisation noun: company, club, ministry, museum; a '$' asks for the whole word)
   | from ('from' before the town an organisation is based in) | until (before an ending that is only a
-  condition: 'frozen until the war ends').
+  condition: 'frozen until the war ends') | detached (a verb particle that, closing the clause, makes an
+  ending verb another verb: German 'kündigte … an' announces).
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
@@ -61,6 +62,7 @@ GRAMMAR_ROLES = (
     "org",
     "from",
     "until",
+    "detached",
 )
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,9 @@ class Statement:
 
 
 UNTIL_REACH = 12  # characters between 'until' and the ending it conditions: «до прекратяване», 'until the end'
-REFUSAL_BACK_REACH = 80  # characters from an ending back to the rejection after it
+REFUSAL_BACK_REACH = 80
+PARTICLE_REACH = 200  # characters from an ending verb to the end of its clause
+CLAUSE_END = re.compile(r"[,.;:!?()\n]")  # characters from an ending back to the rejection after it
 
 
 def _negated_triggers(cues: Sequence[CueHit]) -> set[int]:
@@ -115,14 +118,27 @@ def _kind(hits: Sequence[CueHit]) -> Kind | None:
     return None
 
 
-def without_conditions(folded: str, cues: Sequence[CueHit], until_words: frozenset[str]) -> list[CueHit]:
+def without_conditions(
+    folded: str, cues: Sequence[CueHit], until_words: frozenset[str], detached: frozenset[str] = frozenset()
+) -> list[CueHit]:
     """The cues of a clause minus endings that are only a condition: 'frozen until the war ends', «замразени
-    до прекратяване на военните действия» suspend; they end nothing."""
+    до прекратяване на военните действия» suspend; they end nothing. Nor does an ending verb whose detached
+    particle closes its clause: German 'kündigte … an' announces."""
     out = []
     for hit in cues:
         if hit.role in TERMINAL and until_words:
             before = folded[max(0, hit.start - UNTIL_REACH) : hit.start].split()
             if any(word in until_words for word in before[-3:]):
                 continue
+        if hit.role in TERMINAL and detached and _particle_closes_clause(folded, hit.end, detached):
+            continue
         out.append(hit)
     return out
+
+
+def _particle_closes_clause(folded: str, start: int, particles: frozenset[str]) -> bool:
+    boundary = CLAUSE_END.search(folded, start, start + PARTICLE_REACH)
+    if boundary is None:
+        return False
+    last = folded[start : boundary.start()].split()[-1:]
+    return bool(last) and last[0] in particles
