@@ -64,3 +64,14 @@ def test_build_keeps_alternate_names_but_not_codes_or_lowercase_words(alternate,
 def test_adjectives_of_names_ending_in_ts_meet_the_adjective_in_the_text():
     # Вінниця -> «Вінницька міська рада»: the text side reads 'цьк' as the -sk- suffix
     assert adjective_key("Вінницька") in adjective_keys_of_name("Вінниця")
+
+
+def test_an_elided_article_comes_off_the_name_it_is_written_onto():
+    from twinatlas.gazetteer.names import tokens
+
+    text = "le maire d'Angers, dell’Aquila, l'ancienne, Слов'янськ, O'Brien"
+    assert [word for _, _, word in tokens(text)] == [
+        "le", "maire", "d", "Angers", "dell", "Aquila", "l'ancienne", "Слов'янськ", "O'Brien",
+    ]  # fmt: skip
+    start, end, word = tokens(text)[3]
+    assert text[start:end] == word

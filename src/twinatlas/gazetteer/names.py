@@ -141,11 +141,27 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_ELIDED = re.compile(r"[^\W\d_]{1,4}['’]")  # French and Italian elided articles: d'Angers, l'Aquila, dell'Aquila
+
+
 @lru_cache(maxsize=1)
 def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, word) for every word of a text; hyphenated and apostrophed words stay whole. Remembered
-    for the last text: the spotter and the document context both walk the same document."""
-    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    """(start, end, word) for every word of a text; hyphenated and apostrophed words stay whole, except that
+    an elided article comes off the name it is written onto ("d'Angers" is 'd' and 'Angers'; «Слов'янськ»,
+    "O'Brien" stay whole). Remembered for the last text: the spotter and the document context both walk it."""
+    found = tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+    if "'" not in text and "’" not in text:
+        return found
+    return tuple(part for token in found for part in _without_elision(token))
+
+
+def _without_elision(token: tuple[int, int, str]) -> tuple[tuple[int, int, str], ...]:
+    start, end, word = token
+    elided = _ELIDED.match(word)
+    if elided is None or not word[0].islower() or not word[elided.end() : elided.end() + 1].isupper():
+        return (token,)
+    cut = elided.end()
+    return (start, start + cut - 1, word[: cut - 1]), (start + cut, end, word[cut:])
 
 
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
