@@ -43,6 +43,18 @@ def test_a_capitalised_word_before_a_known_unit_does_not_join_it(gazetteer):
     assert "Позже Гомельская область" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Два города подписали соглашение.", "ru"),
+        ("Oba miasta podpisały umowę.", "pl"),
+        ("Beide Städte unterzeichneten den Vertrag.", "de"),
+    ],
+)
+def test_the_two_cities_is_no_place(gazetteer, text, lang):
+    assert spot_mentions(text, lang, gazetteer) == []
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"
