@@ -25,7 +25,7 @@ LABELLED = [
     ("en", "Tver hosted a fair with Lyon. Delegates praised the partnership spirit of Riga.", set()),
     ("en", "Novgorod officials visited Leeds. The twinning idea was discussed in Riga.", set()),
     ("ru", "Делегация Омска посетила Брест. Партнерские связи Казани давно известны.", set()),
-    ("en", "Lyon welcomed visitors from Tver. The two cities share a partnership.", set()),
+    ("en", "Lyon welcomed visitors from Tver. The two cities share a partnership.", {("Lyon", "Tver", "signed")}),
     (
         "en",
         "Kraków cut ties with Rostov and Novgorod.",

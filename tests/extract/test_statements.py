@@ -145,3 +145,22 @@ def test_a_bare_header_lists_the_partners_of_the_page_topic_and_a_former_header_
 def test_year_headers_on_lines_of_their_own_date_the_rows_led_by_a_place():
     text = "Partnerstädte von Dortmund\n\n1960\nLeeds (England)\nEin Austausch von Schulen.\n\n1988\nRostov (Russland)"
     assert run(text, "de") == {("Dortmund", "Leeds", "signed", "1960"), ("Dortmund", "Rostov", "signed", "1988")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The mayor of Leeds welcomed guests from Tver. The two cities signed a partnership in 2001.", "2001"),
+        ("ru", "Мэр Омска принял гостей из Бреста. Два города подписали соглашение в 2003 году.", "2003"),
+        ("pl", "Prezydent Krakowa przyjął delegację z Tveru. Oba miasta są partnerami od 1993 roku.", "1993"),
+        ("de", "Dortmunds Bürgermeister empfing Gäste aus Riga. Beide Städte sind seit 1992 Partnerstädte.", "1992"),
+    ],
+)
+def test_the_two_cities_are_the_two_places_the_sentence_before_named(lang, text, expected):
+    (found,) = run(text, lang)
+    assert found[3] == expected and found[2] == "signed"
+
+
+def test_the_two_cities_need_exactly_two_places_in_the_sentence_before():
+    text = "Guests from Leeds, Tver and Riga met. The two cities signed a partnership in 2001."
+    assert run(text, "en") == set()

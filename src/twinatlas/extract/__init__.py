@@ -139,6 +139,7 @@ def extract_claims(
                 named = party_index.inside(sentence.start, sentence.end)
                 if named:
                     state.last_subject, state.last_subject_sentence = named[0], counter
+                    state.remember_named(named, counter)
                 date_from_this(folded, sentence, counter, data, doc.published, state)
                 continue
             prose_claims(text, folded, sentence, counter, cue_index, party_index, data, doc.published, state)

@@ -46,6 +46,20 @@ class ProseState:
     last_batch: tuple[int, int] = (-99, 0)  # (sentence, index of its first claim): the claims 'this' refers to
     last_event: Event | None = None  # for 'did the same' ('то же самое сделал X', 'fait de même')
     claims: list[Claim] = field(default_factory=list)
+    last_named: tuple[Mention, ...] = ()  # the distinct places of the last sentence that named any
+    last_named_sentence: int = -99
+
+    def remember_named(self, parties: Sequence[Mention], index: int) -> None:
+        self.last_named, self.last_named_sentence = tuple(_dedupe(parties)), index
+
+    def pair_referred_to(self, index: int) -> tuple[Mention, Mention] | None:
+        """What 'the two cities' or 'this partnership' means: the last pair stated, else the two places the
+        sentence before named ('The mayor of A welcomed guests from B. The two cities …')."""
+        if self.last_pair is not None and index - self.last_pair_sentence <= ANAPHORA_SENTENCES:
+            return self.last_pair
+        if self.last_named_sentence == index - 1 and len(self.last_named) == 2:
+            return self.last_named[0], self.last_named[1]
+        return None
 
 
 def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
@@ -185,10 +199,9 @@ def prose_claims(
             found = organisations.pairs(found, statement.anchor, named, data)
             if inherited:  # an elided verb needs both of its parties in view
                 found = [item for item in found if item[2] in ("with", "coordination")]
-            recent = state.last_pair is not None and index - state.last_pair_sentence <= ANAPHORA_SENTENCES
-            if not found and not part.parties and recent and _mentions_anaphora(folded, part.span, data):
-                assert state.last_pair is not None
-                found = [(state.last_pair[0], state.last_pair[1], "anaphora", 0.6)]
+            if not found and not part.parties and _mentions_anaphora(folded, part.span, data):
+                referred = state.pair_referred_to(index)
+                found = [(referred[0], referred[1], "anaphora", 0.6)] if referred else []
             if not found and len(parts) == 1:
                 continue  # dates are read only where they are needed: most clauses pair nobody
             # a statement without a date of its own shares the date its clause states ('2019年,A与B、C与D签署')
