@@ -164,3 +164,19 @@ def test_the_two_cities_are_the_two_places_the_sentence_before_named(lang, text,
 def test_the_two_cities_need_exactly_two_places_in_the_sentence_before():
     text = "Guests from Leeds, Tver and Riga met. The two cities signed a partnership in 2001."
     assert run(text, "en") == set()
+
+
+def test_a_date_written_right_after_a_partner_is_that_partners_own():
+    text = "Leeds has been twinned with Lyon since 1955 and with Dortmund since 1964."
+    assert run(text, "en") == {("Leeds", "Lyon", "signed", "1955"), ("Dortmund", "Leeds", "signed", "1964")}
+    text = "Городами-побратимами Бреста являются Омск (1997), Казань (2003) и Пинск (2010)."
+    assert run(text, "ru") == {
+        ("Brest", "Omsk", "signed", "1997"),
+        ("Brest", "Kazan", "signed", "2003"),
+        ("Brest", "Pinsk", "signed", "2010"),
+    }
+
+
+def test_one_date_for_several_partners_dates_them_all():
+    text = "In 2003 Leeds signed agreements with Lyon and Dortmund."
+    assert run(text, "en") == {("Leeds", "Lyon", "signed", "2003"), ("Dortmund", "Leeds", "signed", "2003")}

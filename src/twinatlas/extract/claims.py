@@ -30,6 +30,7 @@ ELIDED_CLAUSE_WORDS = 8  # 'a Rzeszów – z Chmielnickim' and a few more words 
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
 SIGNED_REACH = 12  # characters between a signing word and the date it gives ('signed in 1997', '1997 m. pasirašytą')
+ATTACHED_REACH = 16  # characters between a partner and the date that is its own: ' (2003)', ' since 1955'
 DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
@@ -113,6 +114,14 @@ def _date_for(statement: Statement, dates: list[DateSpan]) -> PartialDate | None
     if span.until is not None and statement.event.value in ("terminated", "suspended", "lapsed"):
         return span.until
     return span.value
+
+
+def _attached_date(partner: Mention, dates: list[DateSpan], parties: Sequence[Mention]) -> DateSpan | None:
+    """A date written right after a partner and before the next place ('with Stuttgart since 1955 and with
+    Nantes since 1964', 'Tula (2003), Kaluga (2010)') is that partner's own."""
+    following = [party.start for party in parties if party.start >= partner.end]
+    limit = min([partner.end + ATTACHED_REACH, *following])
+    return next((span for span in dates if partner.end <= span.start < limit), None)
 
 
 def _agreement_date(folded: str, dates: list[DateSpan], part_cues: list, data: LangData) -> DateSpan | None:
@@ -234,13 +243,14 @@ def prose_claims(
                 confidence = base * (0.6 + 0.4 * statement.strength)
                 if abs(partner.start - subject.start) > 200:
                     confidence *= 0.85
+                own_date = _attached_date(partner, dates, part.parties) if len(dates) > 1 else None
                 state.claims.append(
                     Claim(
                         a=subject,
                         b=partner,
                         event=statement.event,
                         kind=_kind(statement, state),
-                        date=date,
+                        date=_date_for(statement, [own_date]) if own_date is not None else date,
                         quote=quote,
                         start=quote_start,
                         end=quote_start + len(quote),
