@@ -55,6 +55,23 @@ def test_the_two_cities_is_no_place(gazetteer, text, lang):
     assert spot_mentions(text, lang, gazetteer) == []
 
 
+def test_a_table_cell_is_a_sentence_start_and_its_country_cell_decides_a_common_word(gazetteer):
+    found = _by_surface("Місто | Країна | Рік\nХелм | Польща | 1996\nБрест | Білорусь | 1997", "uk", gazetteer)
+    assert "Рік" not in found  # 'year' heading a cell is the common word
+    assert found["Хелм"].country_hint == "PL"  # a dictionary word, but the next cell names its country
+    assert found["Брест"].country_hint == "BY"
+
+
+def test_a_word_after_a_dialogue_dash_opening_its_line_is_a_sentence_start(gazetteer):
+    found = _by_surface("Интервью мэра\n— Были ли у города партнёры?\n— Были, конечно.", "ru", gazetteer)
+    assert "Были" not in found
+
+
+def test_a_country_after_a_region_is_the_country_of_the_place_before_both(gazetteer):
+    found = _by_surface("Partnerstädte: Springfield, Illinois (USA), seit 2011", "de", gazetteer)
+    assert found["Springfield"].country_hint == "US"
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"

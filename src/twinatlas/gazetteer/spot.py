@@ -22,7 +22,7 @@ from twinatlas.gazetteer.langdata import (
 )
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
 from twinatlas.gazetteer.spot_filters import _looks_common, _person_after_cue, _person_at, _plausible
-from twinatlas.gazetteer.spot_lists import countries_after, share_list_levels
+from twinatlas.gazetteer.spot_lists import COUNTRY_GAP, countries_after, share_list_levels
 from twinatlas.gazetteer.spot_tokens import (
     MAX_CONNECTOR,
     _capitalised,
@@ -241,10 +241,26 @@ def _with_level(
         else:
             level, first, last = None, i, j
     country = _country_before(text, toks, first)
-    common = country is None and i == j and _looks_common(text, toks[i], lang, index)
+    common = (
+        country is None
+        and i == j
+        and _looks_common(text, toks[i], lang, index)
+        and not _its_country_follows(text, toks, j, matches, index)
+    )
     if level is None and not _plausible(matches, i == j, common, lang, toks[i][2]):
         return None
     return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
+
+
+def _its_country_follows(
+    text: str, toks: list[tuple[int, int, str]], j: int, matches: tuple[NameMatch, ...], index: PlaceIndex
+) -> bool:
+    """A country written right after the word, in brackets, after a comma or in the next table cell, that one
+    of its places lies in ('Хелм | Польща', 'Telavi (Georgia)'): the word is that place, not a common word."""
+    if j + 1 >= len(toks) or not COUNTRY_GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]):
+        return False
+    found = _country_at(text, toks, j + 1, index)
+    return found is not None and any(m.place.country == found[0].country_hint for m in matches)
 
 
 def _spot_spaceless(text: str, index: PlaceIndex) -> list[Mention]:

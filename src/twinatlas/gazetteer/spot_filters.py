@@ -65,10 +65,14 @@ def _big_town_for_common_word(matches: Sequence[NameMatch], lang: str | None, wo
 def _sentence_initial(text: str, start: int) -> bool:
     """Nothing but an opening mark or a sentence end before this word: its capital letter says nothing."""
     before = text[max(0, start - 12) : start].rstrip(" \t\u00a0")
+    if before[-1:] in _LINE_OPENERS:  # a bullet or a dialogue dash opening its line; a table's cell border
+        head = before[:-1].rstrip(" \t\u00a0")
+        return before[-1] == "|" or not head or head[-1] == "\n"
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
 _SENTENCE_OPENERS = frozenset(".!?:;\n\r\"'«»„“”‘(…")
+_LINE_OPENERS = frozenset("—–-•*·▪|")
 
 
 def _is_common(index: PlaceIndex, word: str, lang: str | None) -> bool:

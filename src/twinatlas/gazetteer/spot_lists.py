@@ -4,8 +4,8 @@ A level word shared by the list after it: "with three municipalities – A, B an
 municipalities, not three towns. Only bare names joined by commas or a short joining word take the level;
 a list item with its own level word, or a single name after a dash (a list row "A – B"), is left alone.
 
-A country written right after a name, in brackets or after a comma ("Cherkasy (Ukraine)", "Modena, Italy",
-"Norwich, Connecticut, USA"), says where that place is.
+A country written right after a name, in brackets, after a comma or in the next table cell ("Cherkasy
+(Ukraine)", "Modena, Italy", "Norwich, Connecticut, USA", "Lublin | Poland"), says where that place is.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from twinatlas.gazetteer.langdata import level_of_words
 from twinatlas.gazetteer.names import fold
 from twinatlas.models import Level, Mention
 
-# What may stand between a name and its country: a bracket or a comma, perhaps a region between commas.
-COUNTRY_GAP = re.compile(r"\s{0,2}(?:\(|,)\s{0,2}(?:[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?\s{0,2}[,(]\s{0,2})?")
+# What may stand between a name and its country: a bracket, a comma or a cell border, perhaps a region between.
+COUNTRY_GAP = re.compile(r"\s{0,2}(?:\(|,|\|)\s{0,2}(?:[^\W\d_][\w'’.-]*(?:\s[^\W\d_][\w'’.-]*)?\s{0,2}[,(]\s{0,2})?")
 OPENER = re.compile(r"(\w+)\s*[–—‒:-]\s*$")  # the level word, then a dash or a colon, just before the first item
 LOOK_BACK = 60
 DASHES = frozenset("–—‒:-")
@@ -61,9 +61,10 @@ def countries_after(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for k, mention in enumerate(out[:-1]):
         if mention.country_hint is not None or mention.level_hint is Level.COUNTRY:
             continue
-        following = out[k + 1]
-        if following.level_hint is not Level.COUNTRY or following.country_hint is None:
+        # the country may come after a region ("Shawnee, Kansas (USA)"), which the gap pattern allows for
+        country = next((m for m in out[k + 1 : k + 3] if m.level_hint is Level.COUNTRY), None)
+        if country is None or country.country_hint is None:
             continue
-        if COUNTRY_GAP.fullmatch(text[mention.end : following.start]):
-            out[k] = replace(mention, country_hint=following.country_hint)
+        if COUNTRY_GAP.fullmatch(text[mention.end : country.start]):
+            out[k] = replace(mention, country_hint=country.country_hint)
     return out
