@@ -77,3 +77,28 @@ def test_a_note_after_a_dash_row_is_its_own_event_and_takes_its_date():
     found = extract(text)
     assert ("Dortmund", "Rostov", "terminated", "2015") in found
     assert not any(pair[:3] == ("Dortmund", "Rostov", "signed") and pair[3] == "2015" for pair in found)
+
+
+def test_the_rows_of_a_table_under_a_title_are_the_titles_partners_with_their_notes():
+    text = (
+        "Sister cities of Leeds\n\n"
+        "City | Country | Year of the agreement | Note\n"
+        "Lyon | France | 1995 | twinning agreement\n"
+        "Riga | Latvia | 2001 |\n"
+        "Rostov | Russia | 1999 | cooperation suspended in 2022\n"
+    )
+    assert extract(text) == {
+        ("Leeds", "Lyon", "signed", "1995"),
+        ("Leeds", "Riga", "signed", "2001"),
+        ("Leeds", "Rostov", "signed", "1999"),
+        ("Leeds", "Rostov", "suspended", "2022"),
+    }
+
+
+def test_lines_of_dialogue_under_a_title_are_no_list_items():
+    text = (
+        "Sister cities of Leeds — the mayor on old partners and new plans\n\n"
+        "— How many partners does the city have?\n"
+        "— Six. Last month a delegation from Lyon visited us, and guests from Riga came too.\n"
+    )
+    assert extract(text) == set()

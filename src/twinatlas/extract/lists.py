@@ -23,6 +23,7 @@ LIST_LINE_MAX = 400  # longer lines are prose, not list rows
 HEADER_REACH_LINES = 40  # a relation header scopes this many list lines below it
 ITEM_TAIL_CHARS = 60
 TITLE_MAX = 100  # a heading line is at most this long
+BULLET_ITEM_REACH = 24  # characters from a bullet line's start to its place
 BULLETS = "-–—‒•*·▪‣"  # how far after an item its own date may sit ('Lyon (France, 1992)')
 
 
@@ -159,6 +160,9 @@ def list_claims(
             continue
         if colon_subject is not None and index - header_line <= HEADER_REACH_LINES and len(row) < 160:
             leading = bool(line_parties) and _leads(folded, line, line_parties[0])
+            # a bullet item names its place first ('• Kaluga (Russia) — since 2008'); a dash opening a line of
+            # dialogue ('— Last year we signed …') is no bullet of a list
+            bullet = bullet and line_parties[0].start - line.start <= BULLET_ITEM_REACH if line_parties else bullet
             if line_parties and (bullet or leading or (not relation_cues and not bullets_only)):
                 header_start = line_spans[header_line].start if header_line >= 0 else line.start
                 found = _partners(
@@ -193,11 +197,12 @@ def _after_in(folded: str, party: Mention, data: LangData) -> bool:
 
 def _leads(folded: str, line: Span, party: Mention) -> bool:
     """The line starts with the place, after a bullet or a number at most, and goes on as a list row does:
-    a bracket, a comma, a dash or a year ('Jelgava (Latvia) – since 1994'), not a verb ('Varna hosted ...')."""
-    if folded[line.start : party.start].strip(BULLETS + " \t0123456789.)"):
+    a bracket, a comma, a dash, a table's cell border or a year ('Jelgava (Latvia) – since 1994', 'Lublin | Poland
+    | 1992'), not a verb ('Varna hosted ...')."""
+    if folded[line.start : party.start].strip(BULLETS + " \t0123456789.)|"):
         return False
-    after = folded[party.end : line.end].lstrip()
-    return not after or after[0] in "(,–—‒-:;" or after[0].isdigit()
+    after = folded[party.end : line.end].lstrip(" ")
+    return not after or after[0] in "(,–—‒-:;|\t" or after[0].isdigit()
 
 
 def _header_event(line_cues: Sequence) -> Event | None:
