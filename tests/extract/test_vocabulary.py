@@ -89,6 +89,12 @@ LAPSED = [
 
 SIGNED = [  # signing or founding words that anchor the date of the relation
     ("en", "The partnership between Leeds and Lyon dates back to 1958.", only("Leeds", "Lyon", "signed", "1958")),
+    # 'plant' is no 'plan'
+    (
+        "en",
+        "Leeds and Tver signed a twinning agreement in 1990, when the steel plant opened.",
+        only("Leeds", "Tver", "signed", "1990"),
+    ),
     (
         "de",
         "Die Partnerschaft zwischen Dortmund und Lyon wurde 1960 besiegelt.",
