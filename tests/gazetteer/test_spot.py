@@ -72,6 +72,17 @@ def test_a_country_after_a_region_is_the_country_of_the_place_before_both(gazett
     assert found["Springfield"].country_hint == "US"
 
 
+def test_a_stop_word_is_not_folded_into_a_one_word_name_but_an_article_may_open_one(gazetteer):
+    found = _by_surface("À Huy, le conseil a voté. Le Havre aussi.", "fr", gazetteer)
+    assert "Huy" in found and "À Huy" not in found
+    assert "Le Havre" in found
+
+
+def test_a_breadcrumb_step_is_a_sentence_start(gazetteer):
+    found = _by_surface("Accueil › Vivre à Guérande › Vie associative › Jumelages", "fr", gazetteer)
+    assert set(found) == {"Guérande"}
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"

@@ -21,6 +21,7 @@ from twinatlas.gazetteer.langdata import (
     suffix_levels,
 )
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
+from twinatlas.gazetteer.names import words as name_words
 from twinatlas.gazetteer.spot_filters import _looks_common, _person_after_cue, _person_at, _plausible
 from twinatlas.gazetteer.spot_lists import COUNTRY_GAP, countries_after, share_list_levels
 from twinatlas.gazetteer.spot_tokens import (
@@ -120,6 +121,10 @@ def _mention_at(
         if i == j and fold(word) in stop and before is None:
             return None
         matches = tuple(index.lookup(text[toks[i][0] : toks[j][1]], lang))
+        if i < j and fold(word) in stop:
+            # a name may open with an article ('Le Havre'), but a stop word is not folded into a one-word
+            # name ('À Huy' is no 'Ahuy')
+            matches = tuple(m for m in matches if len(name_words(m.name)) > 1)
         if not matches:
             continue
         found = _with_level(text, toks, i, j, lang, index, matches, before)

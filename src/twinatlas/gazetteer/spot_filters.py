@@ -71,7 +71,7 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in _SENTENCE_OPENERS
 
 
-_SENTENCE_OPENERS = frozenset(".!?:;\n\r\"'«»„“”‘(…")
+_SENTENCE_OPENERS = frozenset(".!?:;\n\r\"'«»„“”‘(…›/")  # › and / part a page's breadcrumb trail
 _LINE_OPENERS = frozenset("—–-•*·▪|")
 
 
