@@ -83,6 +83,17 @@ def test_a_breadcrumb_step_is_a_sentence_start(gazetteer):
     assert set(found) == {"Guérande"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "word"),
+    [
+        ("Поред градова побратима, Чачак има и партнере.", "sr", "Поред"),
+        ("Hlavní oblasti spolupráce jsou kultura a sport.", "cs", "Hlavní"),
+    ],
+)
+def test_an_unknown_word_opening_a_sentence_before_a_level_word_is_no_unit(gazetteer, text, lang, word):
+    assert not any(surface.startswith(word) for surface in _by_surface(text, lang, gazetteer))
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"

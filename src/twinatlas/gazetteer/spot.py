@@ -22,7 +22,13 @@ from twinatlas.gazetteer.langdata import (
 )
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
 from twinatlas.gazetteer.names import words as name_words
-from twinatlas.gazetteer.spot_filters import _looks_common, _person_after_cue, _person_at, _plausible
+from twinatlas.gazetteer.spot_filters import (
+    _looks_common,
+    _person_after_cue,
+    _person_at,
+    _plausible,
+    _sentence_initial,
+)
 from twinatlas.gazetteer.spot_lists import COUNTRY_GAP, countries_after, share_list_levels
 from twinatlas.gazetteer.spot_tokens import (
     MAX_CONNECTOR,
@@ -135,6 +141,8 @@ def _mention_at(
         return None
     after = _unknown_name_level_after(text, toks, i, reach, lang, index)
     starts_level = level_of_words([fold(t[2]) for t in toks[i : i + 3]]) is not None  # "City Council"
+    if after and not before and adjective_key(word) is None and _sentence_initial(text, toks[i][0]):
+        return None  # «Поред градова», 'Hlavní oblasti': an ordinary word opening a sentence, then a level word
     if not starts_level and (after or before):
         level, first, last = (after[0], i, after[1]) if after else (before[0], before[1], i)  # type: ignore[index]
         start, end = toks[first][0], toks[last][1]
