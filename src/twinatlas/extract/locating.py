@@ -52,6 +52,10 @@ def _locates(
         bracketed = gap.strip() == "(" and text[second.end : second.end + 1] == ")"
         if bracketed or (len(gap_words) == 1 and gap_words[0] in region_locatives):
             return True
+        # «з Выксай Ніжагародскай вобласці», «с Валдайским районом Новгородской области»: a region named with
+        # its level word right after a smaller place, nothing between, is where that place lies
+        if not gap.strip() and second.level_hint is Level.REGION and first.level_hint is not Level.REGION:
+            return True
     if not (gap.strip() == "(" or _locative_gap(gap_words, locatives)):
         return False
     inner, outer = _levels(first), _levels(second)
