@@ -104,6 +104,8 @@ def test_plural_names_in_oblique_cases(gazetteer, surface, lang, name):
         ("Кошица", "Košice"),  # genitive of a plural name
         ("Leskovca", "Leskovac"),  # the fleeting a
         ("Vršca", "Vršac"),
+        ("Пријепољу", "Prijepolje"),  # the locative of a neuter name in -e
+        ("Pančevu", "Pančevo"),
     ],
 )
 def test_serbian_names_in_either_alphabet_and_their_cases(gazetteer, surface, name):
