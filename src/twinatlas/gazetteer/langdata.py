@@ -45,6 +45,10 @@ class Morphology:
     # the `latin` table is the language's own second alphabet (Serbian): a Cyrillic name written in it is
     # the same name, not a transliteration
     latin_alphabet: bool = False
+    # a language without a dictionary of its own borrows a close relative's through a letter map: Belarusian
+    # «былі» is Russian «были», so it is an ordinary word too
+    words_like: str = ""
+    words_like_letters: tuple[tuple[str, str], ...] = ()
 
 
 def stem_matches(stem: str, word_folded: str, inflection: int = MAX_INFLECTION) -> bool:
@@ -174,6 +178,8 @@ def morphology(code: str | None) -> Morphology:
         place_adjectives=tuple((str(a), str(b)) for a, b in data.get("place_adjectives", [])),
         surname_endings=tuple(fold(w) for w in data.get("surname_endings", [])),
         latin_alphabet=bool(data.get("latin_alphabet", False)),
+        words_like=str(data.get("words_like", "")),
+        words_like_letters=tuple((str(a), str(b)) for a, b in data.get("words_like_letters", [])),
     )
 
 

@@ -207,7 +207,10 @@ class Gazetteer:
         known = self._common_checked.get((lowered, lang))
         if known is None:
             lemmas = ordinary_lemmas(lowered, lang)
-            if lemmas is None:
+            relative = morphology(lang).words_like
+            if lemmas is None and relative:
+                known = self.is_common_word(_in_letters_of(lowered, morphology(lang).words_like_letters), relative)
+            elif lemmas is None:
                 known = lowered in self._common_words(lang)
             else:  # the table's rule, applied per word: a dictionary word that meets a key
                 key = skeleton(lowered)
@@ -287,3 +290,9 @@ class Gazetteer:
             id=pid, name=name, country=cc, level=Level(level), geonames_id=gid, iso3166_2=iso, lat=lat, lon=lon,
             population=pop, parent=parent, seat=seat, names=tuple(("", n) for n in json.loads(names or "[]")),
         )  # fmt: skip
+
+
+def _in_letters_of(word: str, letters: Sequence[tuple[str, str]]) -> str:
+    for source, target in letters:
+        word = word.replace(source, target)
+    return word
