@@ -94,6 +94,17 @@ def test_an_unknown_word_opening_a_sentence_before_a_level_word_is_no_unit(gazet
     assert not any(surface.startswith(word) for surface in _by_surface(text, lang, gazetteer))
 
 
+def test_belarusian_ordinary_words_are_found_through_the_russian_dictionary(gazetteer):
+    found = _by_surface("Нам важна дружба. Былі абмены з Лідай.", "be", gazetteer)
+    assert "Нам" not in found and "Былі" not in found
+    assert "Лідай" in found  # a town of the language's country that is also a word stays a town
+
+
+def test_an_ordinals_ending_is_no_level_abbreviation(gazetteer):
+    found = _by_surface("Пагадненне падпісалі ў 2005-м. Былі абмены.", "be", gazetteer)
+    assert not any(surface.startswith("м") for surface in found)
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"

@@ -71,6 +71,9 @@ def _level_before(text: str, toks: list[tuple[int, int, str]], i: int) -> tuple[
         return None
     if len(toks[i - 1][2]) <= 2 and not gap.startswith("."):
         return None  # abbreviations («гр.», "m.") need their dot: «с», «у» are prepositions
+    attached = text[max(0, toks[i - 1][0] - 2) : toks[i - 1][0]]
+    if len(toks[i - 1][2]) <= 2 and attached[-1:] == "-" and attached[:1].isdigit():
+        return None  # an ordinal's ending («у 2005-м.», «2-й»), not an abbreviated level word
     if gap.startswith(".") and len(toks[i - 1][2]) > MAX_ABBREVIATION:
         return None  # a full word before a dot ends a sentence ("... Partnerstädte. Das ...")
     for n in (3, 2, 1):
