@@ -159,10 +159,13 @@ def test_a_town_whose_name_starts_with_a_country_word_stays_the_town(gazetteer):
         ("Ha firmado el alcalde de Oviedo.", "es", "Ha"),
         ("Das Ruhen der Kontakte zu Jaroslawl bedauert man in Hannover.", "de", "Ruhen"),
         ("Das Dokument (PDF, 90 KB) liegt in Lyon aus.", "fr", "PDF"),
+        ("The Town Council of Leeds voted.", "en", "Council"),
+        ("Die Urkunde wurde im Rathaus von Plauen unterzeichnet.", "de", "Rathaus"),
+        ("La Universidad de Jaén firmó un convenio.", "es", "Universidad"),
     ],
 )
 def test_common_words_of_the_language_do_not_become_small_places(gazetteer, text, lang, word):
-    assert word not in _by_surface(text, lang, gazetteer)
+    assert not any(word in surface.split() for surface in _by_surface(text, lang, gazetteer))
 
 
 def test_a_common_word_inside_a_sentence_is_still_a_town(gazetteer):

@@ -124,8 +124,8 @@ def _mention_at(
             continue
         if country is not None and country[1] == j:
             return country  # «Украине», "Rosji": the country (never a party), not a village of that spelling
-        if i == j and fold(word) in stop and before is None:
-            return None
+        if i == j and fold(word) in stop and (before is None or _only_generic(toks[before[1] : i + 1], stop)):
+            return None  # 'the Town Council': a level word and a stop word name no place
         matches = tuple(index.lookup(text[toks[i][0] : toks[j][1]], lang))
         if i < j and fold(word) in stop:
             # a name may open with an article ('Le Havre'), but a stop word is not folded into a one-word
