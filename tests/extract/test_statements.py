@@ -180,3 +180,18 @@ def test_a_date_written_right_after_a_partner_is_that_partners_own():
 def test_one_date_for_several_partners_dates_them_all():
     text = "In 2003 Leeds signed agreements with Lyon and Dortmund."
     assert run(text, "en") == {("Leeds", "Lyon", "signed", "2003"), ("Dortmund", "Leeds", "signed", "2003")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Riga City Council will sign a sister city agreement between Leeds and the French city of Lyon."),
+        ("ru", "Администрация Риги подготовила соглашение о побратимстве между Омском и Витебском."),
+        ("de", "Der Rat von Riga unterstützt die Partnerschaft zwischen Dortmund und Leeds."),
+    ],
+)
+def test_between_a_and_b_pairs_a_and_b_whoever_else_the_clause_names(lang, text):
+    found = run(text, lang)
+    assert {(a, b) for a, b, _, _ in found} == {
+        {"en": ("Leeds", "Lyon"), "ru": ("Omsk", "Vitebsk"), "de": ("Dortmund", "Leeds")}[lang]
+    }

@@ -31,6 +31,8 @@ CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
 SIGNED_REACH = 12  # characters between a signing word and the date it gives ('signed in 1997', '1997 m. pasirašytą')
 ATTACHED_REACH = 16  # characters between a partner and the date that is its own: ' (2003)', ' since 1955'
+BETWEEN_REACH = 30  # characters back from a place to 'between' ('between the cities of A')
+BETWEEN_GAP_WORDS = 6  # 'A and the Japanese city of B'
 DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
@@ -73,6 +75,9 @@ def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
 
 def _pairs(folded, clause, parties, data, state, index, twin_starts: Sequence[int] = ()):
     """(subject, partner, rule, base confidence) for the parties of one clause."""
+    between = _between(folded, parties, data)
+    if between is not None:
+        return [(between[0], between[1], "between", 0.9)]
     flags = partner_flags(folded, clause, parties, data)
     subjects = [p for p, f in zip(parties, flags, strict=True) if not f]
     partners = [p for p, f in zip(parties, flags, strict=True) if f]
@@ -97,6 +102,20 @@ def _pairs(folded, clause, parties, data, state, index, twin_starts: Sequence[in
     elif len(subjects) == 1 and context is not None:
         out.append((context, subjects[0], "topic", 0.45))
     return [(a, b, rule, conf) for a, b, rule, conf in out if not same_place(a, b)]
+
+
+def _between(folded: str, parties: Sequence[Mention], data: LangData) -> tuple[Mention, Mention] | None:
+    """'a relationship between A and the Japanese city of B', «соглашение между Омском и Витебском»: the two
+    places after 'between' are the pair, whoever else the clause names (the council that signs for one)."""
+    between, ands = data.words("between"), data.words("and")
+    if not between:
+        return None
+    for first, second in zip(parties, parties[1:], strict=False):
+        before = words(folded[max(0, first.start - BETWEEN_REACH) : first.start])[-3:]
+        gap = words(folded[first.end : second.start])
+        if any(word in between for word in before) and gap and gap[0] in ands and len(gap) <= BETWEEN_GAP_WORDS:
+            return first, second
+    return None
 
 
 def _kind(statement: Statement, state: ProseState) -> Kind:
