@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from twinatlas.extract.dates import DateSpan, find_dates, nearest
+from twinatlas.extract.dates import DateSpan, attached_date, find_dates, nearest
 from twinatlas.extract.langdata import LangData
 from twinatlas.extract.orgs import read_organisations
 from twinatlas.extract.roles import (
@@ -19,6 +19,7 @@ from twinatlas.extract.roles import (
     _fronted,
     _Part,
     _unnamed_partner,
+    between_pair,
     partner_flags,
     split_statements,
 )
@@ -30,9 +31,6 @@ ELIDED_CLAUSE_WORDS = 8  # 'a Rzeszów – z Chmielnickim' and a few more words 
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
 SIGNED_REACH = 12  # characters between a signing word and the date it gives ('signed in 1997', '1997 m. pasirašytą')
-ATTACHED_REACH = 16  # characters between a partner and the date that is its own: ' (2003)', ' since 1955'
-BETWEEN_REACH = 30  # characters back from a place to 'between' ('between the cities of A')
-BETWEEN_GAP_WORDS = 6  # 'A and the Japanese city of B'
 DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
@@ -75,7 +73,7 @@ def _dedupe(parties: Sequence[Mention]) -> list[Mention]:
 
 def _pairs(folded, clause, parties, data, state, index, twin_starts: Sequence[int] = ()):
     """(subject, partner, rule, base confidence) for the parties of one clause."""
-    between = _between(folded, parties, data)
+    between = between_pair(folded, parties, data)
     if between is not None:
         return [(between[0], between[1], "between", 0.9)]
     flags = partner_flags(folded, clause, parties, data)
@@ -104,20 +102,6 @@ def _pairs(folded, clause, parties, data, state, index, twin_starts: Sequence[in
     return [(a, b, rule, conf) for a, b, rule, conf in out if not same_place(a, b)]
 
 
-def _between(folded: str, parties: Sequence[Mention], data: LangData) -> tuple[Mention, Mention] | None:
-    """'a relationship between A and the Japanese city of B', «соглашение между Омском и Витебском»: the two
-    places after 'between' are the pair, whoever else the clause names (the council that signs for one)."""
-    between, ands = data.words("between"), data.words("and")
-    if not between:
-        return None
-    for first, second in zip(parties, parties[1:], strict=False):
-        before = words(folded[max(0, first.start - BETWEEN_REACH) : first.start])[-3:]
-        gap = words(folded[first.end : second.start])
-        if any(word in between for word in before) and gap and gap[0] in ands and len(gap) <= BETWEEN_GAP_WORDS:
-            return first, second
-    return None
-
-
 def _kind(statement: Statement, state: ProseState) -> Kind:
     return statement.kind or state.default_kind
 
@@ -133,14 +117,6 @@ def _date_for(statement: Statement, dates: list[DateSpan]) -> PartialDate | None
     if span.until is not None and statement.event.value in ("terminated", "suspended", "lapsed"):
         return span.until
     return span.value
-
-
-def _attached_date(partner: Mention, dates: list[DateSpan], parties: Sequence[Mention]) -> DateSpan | None:
-    """A date written right after a partner and before the next place ('with Stuttgart since 1955 and with
-    Nantes since 1964', 'Tula (2003), Kaluga (2010)') is that partner's own."""
-    following = [party.start for party in parties if party.start >= partner.end]
-    limit = min([partner.end + ATTACHED_REACH, *following])
-    return next((span for span in dates if partner.end <= span.start < limit), None)
 
 
 def _agreement_date(folded: str, dates: list[DateSpan], part_cues: list, data: LangData) -> DateSpan | None:
@@ -262,7 +238,7 @@ def prose_claims(
                 confidence = base * (0.6 + 0.4 * statement.strength)
                 if abs(partner.start - subject.start) > 200:
                     confidence *= 0.85
-                own_date = _attached_date(partner, dates, part.parties) if len(dates) > 1 else None
+                own_date = attached_date(partner, dates, part.parties) if len(dates) > 1 else None
                 state.claims.append(
                     Claim(
                         a=subject,

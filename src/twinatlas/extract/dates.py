@@ -8,16 +8,18 @@ Digits with the 年/月/日 markers (Chinese, Japanese) are read for every langu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
 from twinatlas.extract.langdata import LangData
-from twinatlas.models import PartialDate
+from twinatlas.models import Mention, PartialDate
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
+ATTACHED_REACH = 16  # characters between a partner and the date that is its own: ' (2003)', ' since 1955'
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})(?:\. ?|/)(\d{1,2})(?:\. ?|/)((?:19|20)\d\d)(?!\d)"  # 19.06.2025, 9. 8. 2018
     r"|(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"  # 2025-06-19
@@ -239,3 +241,11 @@ def nearest(dates: list[DateSpan], position: int) -> DateSpan | None:
         if best_key is None or key < best_key:
             best, best_key = span, key
     return best
+
+
+def attached_date(partner: Mention, dates: list[DateSpan], parties: Sequence[Mention]) -> DateSpan | None:
+    """A date written right after a partner and before the next place ('with Stuttgart since 1955 and with
+    Nantes since 1964', 'Tula (2003), Kaluga (2010)') is that partner's own."""
+    following = [party.start for party in parties if party.start >= partner.end]
+    limit = min([partner.end + ATTACHED_REACH, *following])
+    return next((span for span in dates if partner.end <= span.start < limit), None)

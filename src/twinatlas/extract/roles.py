@@ -15,6 +15,8 @@ COORDINATED_ADJECTIVES = 2  # words allowed before a listed item ('и белор
 FRONTED_REACH = 40  # characters between a fronted partner and the subject after it
 LIST_OPENERS = "–—‒:-"
 WITH_LIST_WORDS = 7  # words between 'with' and the dash that opens its list of partners
+BETWEEN_REACH = 30  # characters back from a place to 'between' ('between the cities of A')
+BETWEEN_GAP_WORDS = 6  # 'A and the Japanese city of B'
 
 
 def _ends_with_word(gap: str, vocabulary: frozenset[str], reach: int) -> bool:
@@ -152,3 +154,17 @@ def split_statements(folded: str, clause: Span, parties: list[Mention], data: La
         current.append(party)
     out.append(_Part(Span(begin, clause.end), current))
     return out
+
+
+def between_pair(folded: str, parties: Sequence[Mention], data: LangData) -> tuple[Mention, Mention] | None:
+    """'a relationship between A and the Japanese city of B', «соглашение между Омском и Витебском»: the two
+    places after 'between' are the pair, whoever else the clause names (the council that signs for one)."""
+    between, ands = data.words("between"), data.words("and")
+    if not between:
+        return None
+    for first, second in pairwise(parties):
+        before = words(folded[max(0, first.start - BETWEEN_REACH) : first.start])[-3:]
+        gap = words(folded[first.end : second.start])
+        if any(word in between for word in before) and gap and gap[0] in ands and len(gap) <= BETWEEN_GAP_WORDS:
+            return first, second
+    return None
