@@ -29,17 +29,19 @@ from twinatlas.gazetteer.spot_filters import (
     _plausible,
     _sentence_initial,
 )
-from twinatlas.gazetteer.spot_lists import COUNTRY_GAP, countries_after, share_list_levels
+from twinatlas.gazetteer.spot_lists import countries_after, share_list_levels
 from twinatlas.gazetteer.spot_tokens import (
     MAX_CONNECTOR,
     _capitalised,
     _country_at,
     _country_before,
+    _its_country_follows,
     _joined,
     _level_after,
     _level_before,
     _shared_level_after,
     _Tokens,
+    _unknown_name_level_after,
 )
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
@@ -151,22 +153,6 @@ def _mention_at(
     return None
 
 
-def _unknown_name_level_after(
-    text: str, toks: list[tuple[int, int, str]], i: int, reach: int, lang: str | None, index: PlaceIndex
-) -> tuple[Level, int] | None:
-    """The level word after a name the gazetteer lacks, which may be several capitalised words ('Nowe Ruciany
-    gmina'); not when the words after the first are a known unit themselves ('Earlier Vitebsk Oblast')."""
-    names_end = i
-    while names_end < reach and _capitalised(toks[names_end + 1][2]):
-        names_end += 1
-    for j in range(names_end, i, -1):
-        after = _level_after(text, toks, j)
-        if after:
-            rest = text[toks[i + 1][0] : toks[after[1]][1]]
-            return None if index.lookup(rest, lang) else after
-    return _level_after(text, toks, i)
-
-
 def _lowercase_unit(
     text: str, toks: list[tuple[int, int, str]], i: int, lang: str | None, index: PlaceIndex
 ) -> Mention | None:
@@ -263,17 +249,6 @@ def _with_level(
     if level is None and not _plausible(matches, i == j, common, lang, toks[i][2]):
         return None
     return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
-
-
-def _its_country_follows(
-    text: str, toks: list[tuple[int, int, str]], j: int, matches: tuple[NameMatch, ...], index: PlaceIndex
-) -> bool:
-    """A country written right after the word, in brackets, after a comma or in the next table cell, that one
-    of its places lies in ('Хелм | Польща', 'Telavi (Georgia)'): the word is that place, not a common word."""
-    if j + 1 >= len(toks) or not COUNTRY_GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]):
-        return False
-    found = _country_at(text, toks, j + 1, index)
-    return found is not None and any(m.place.country == found[0].country_hint for m in matches)
 
 
 def _spot_spaceless(text: str, index: PlaceIndex) -> list[Mention]:

@@ -6,6 +6,7 @@ import re
 
 from twinatlas.gazetteer.langdata import _countries_starting, _levels_starting, country_of_words, level_of_words
 from twinatlas.gazetteer.names import fold
+from twinatlas.gazetteer.spot_lists import COUNTRY_GAP
 from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
 MAX_ABBREVIATION = 4  # «обл.», "gm.", «вул.»: longer words before a dot end a sentence
@@ -115,3 +116,30 @@ def _country_at(text: str, toks: list[tuple[int, int, str]], i: int, index: Plac
     start, end = toks[i][0], toks[i + n - 1][1]
     matches = (NameMatch(place=place, key="", how="lemma", name=place.name),) if place is not None else ()
     return Mention(start, end, text[start:end], matches, level_hint=Level.COUNTRY, country_hint=code), i + n - 1
+
+
+def _unknown_name_level_after(
+    text: str, toks: list[tuple[int, int, str]], i: int, reach: int, lang: str | None, index: PlaceIndex
+) -> tuple[Level, int] | None:
+    """The level word after a name the gazetteer lacks, which may be several capitalised words ('Nowe Ruciany
+    gmina'); not when the words after the first are a known unit themselves ('Earlier Vitebsk Oblast')."""
+    names_end = i
+    while names_end < reach and _capitalised(toks[names_end + 1][2]):
+        names_end += 1
+    for j in range(names_end, i, -1):
+        after = _level_after(text, toks, j)
+        if after:
+            rest = text[toks[i + 1][0] : toks[after[1]][1]]
+            return None if index.lookup(rest, lang) else after
+    return _level_after(text, toks, i)
+
+
+def _its_country_follows(
+    text: str, toks: list[tuple[int, int, str]], j: int, matches: tuple[NameMatch, ...], index: PlaceIndex
+) -> bool:
+    """A country written right after the word, in brackets, after a comma or in the next table cell, that one
+    of its places lies in ('Хелм | Польща', 'Telavi (Georgia)'): the word is that place, not a common word."""
+    if j + 1 >= len(toks) or not COUNTRY_GAP.fullmatch(text[toks[j][1] : toks[j + 1][0]]):
+        return False
+    found = _country_at(text, toks, j + 1, index)
+    return found is not None and any(m.place.country == found[0].country_hint for m in matches)
