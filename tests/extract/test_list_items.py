@@ -102,3 +102,26 @@ def test_lines_of_dialogue_under_a_title_are_no_list_items():
         "— Six. Last month a delegation from Lyon visited us, and guests from Riga came too.\n"
     )
     assert extract(text) == set()
+
+
+def test_a_heading_of_another_section_closes_the_list_above_it():
+    text = (
+        "Sister cities of Leeds\n\n"
+        "• Lyon (France), since 1972\n\n"
+        "Business round-up\n\n"
+        "• A Dortmund valve maker won a contract.\n"
+    )
+    assert extract(text) == {("Leeds", "Lyon", "signed", "1972")}
+
+
+def test_a_heading_of_ended_ties_and_a_rule_of_dashes_keep_the_list_open():
+    text = (
+        "Sister cities of Leeds\n\n"
+        "• Lyon (France), since 1972\n"
+        "━━━━━━━━━━━━\n"
+        "Former partners\n"
+        "• Rostov (Russia), ended in 2022\n"
+    )
+    found = extract(text)
+    assert ("Leeds", "Lyon", "signed", "1972") in found
+    assert any(pair[:3] == ("Leeds", "Rostov", "terminated") for pair in found)

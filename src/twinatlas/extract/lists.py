@@ -23,6 +23,7 @@ LIST_LINE_MAX = 400  # longer lines are prose, not list rows
 HEADER_REACH_LINES = 40  # a relation header scopes this many list lines below it
 ITEM_TAIL_CHARS = 60
 TITLE_MAX = 100  # a heading line is at most this long
+OTHER_HEADING_MAX = 60  # a section heading that closes the list above it
 BULLET_ITEM_REACH = 24  # characters from a bullet line's start to its place
 BULLETS = "-–—‒•*·▪‣"  # how far after an item its own date may sit ('Lyon (France, 1992)')
 
@@ -126,6 +127,10 @@ def list_claims(
             continue
         colon = row.find(":")
         bullet = row.lstrip()[:1] in BULLETS
+        line_cues = cues.inside(line.start, line.end)
+        if colon_subject is not None and _other_heading(row, line_cues, line_parties, bullet):
+            colon_subject, header_event = None, None  # 'Contract round-up' after 'Cutting ties' ends its list
+            continue
         titled = relation_cues and colon == -1 and _is_title(row) and not bullet and len(line_parties) <= 1
         row_of_list = colon_subject is not None and bool(line_parties) and _leads(folded, line, line_parties[0])
         if titled and not row_of_list and (line_parties or topic is not None):
@@ -187,6 +192,22 @@ def list_claims(
         elif not line_parties and len(row) > 160 and not bullets_only:
             colon_subject = None
     return result
+
+
+def _other_heading(row: str, line_cues: Sequence, line_parties: Sequence[Mention], bullet: bool) -> bool:
+    """A heading of another section: short words, no sentence, no place, no word of relations or their ending
+    ('Former partners' continues the list), no table cells or year; a rule of dashes is no heading."""
+    stripped = row.strip()
+    return (
+        _is_title(row)
+        and len(stripped) <= OTHER_HEADING_MAX
+        and any(c.isalpha() for c in stripped)
+        and not line_cues
+        and not line_parties
+        and not bullet
+        and not any(c in stripped for c in "|\t:")
+        and not any(c.isdigit() for c in stripped)
+    )
 
 
 def _after_in(folded: str, party: Mention, data: LangData) -> bool:
