@@ -105,6 +105,11 @@ def test_an_ordinals_ending_is_no_level_abbreviation(gazetteer):
     assert not any(surface.startswith("м") for surface in found)
 
 
+def test_a_heading_in_capitals_names_only_its_places(gazetteer):
+    found = _by_surface("СВЯЗИ ГОРОДОВ И РЕГИОНОВ: БРЕСТ И ГРОДНО", "ru", gazetteer)
+    assert set(found) == {"БРЕСТ", "ГРОДНО"}
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"

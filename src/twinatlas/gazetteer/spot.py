@@ -47,6 +47,7 @@ from twinatlas.models import Level, Mention, NameMatch, PlaceIndex
 
 MAX_WINDOW = 4
 UNIT_LEVELS = frozenset({Level.REGION, Level.DISTRICT, Level.MUNICIPALITY, Level.COMMUNITY})
+MIN_UNKNOWN_NAME = 3  # letters of a name the gazetteer lacks, kept for the level word beside it
 MIN_UNIT_NAME = 5  # letters of a lowercase unit name after its level word
 _SPACELESS_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 # A lowercase town adjective before "councillors", "authorities" ... ("gdańscy radni") names a town this big.
@@ -139,8 +140,8 @@ def _mention_at(
         if found is not None:
             return found
     # No entity, but a name-like word with a level word beside it (a rural council): keep it as a mention.
-    if not capitalised or fold(word) in stop:
-        return None
+    if not capitalised or fold(word) in stop or len(word) < MIN_UNKNOWN_NAME or word.isupper():
+        return None  # «ГОРОДОВ И РЕГИОНОВ»: a heading's capitals between level words name no unit
     after = _unknown_name_level_after(text, toks, i, reach, lang, index)
     starts_level = level_of_words([fold(t[2]) for t in toks[i : i + 3]]) is not None  # "City Council"
     if after and not before and adjective_key(word) is None and _sentence_initial(text, toks[i][0]):

@@ -89,7 +89,8 @@ def _looks_common(text: str, token: tuple[int, int, str], lang: str | None, inde
         return True
     if not _is_common(index, word, lang):
         return False
-    return morphology(lang).nouns_capitalised or _sentence_initial(text, start)
+    # a word in capitals (a heading's) is like one at a sentence start: its capital letter says nothing
+    return morphology(lang).nouns_capitalised or word.isupper() or _sentence_initial(text, start)
 
 
 def _plausible(
