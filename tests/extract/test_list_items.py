@@ -125,3 +125,17 @@ def test_a_heading_of_ended_ties_and_a_rule_of_dashes_keep_the_list_open():
     found = extract(text)
     assert ("Leeds", "Lyon", "signed", "1972") in found
     assert any(pair[:3] == ("Leeds", "Rostov", "terminated") for pair in found)
+
+
+def test_a_block_per_partner_takes_its_date_from_the_agreement_line_below_the_heading():
+    description = "The exchange of pupils and choirs has grown every year, " * 8
+    text = (
+        "Partner cities of Leeds\n\n"
+        "Lyon (France)\n"
+        "Population: about half a million\n"
+        "Twinning agreement: signed on 12 May 1998\n"
+        f"{description}\n\n"
+        "Riga (Latvia)\n"
+        "Cooperation agreement: 2004\n"
+    )
+    assert extract(text) == {("Leeds", "Lyon", "signed", "1998-05-12"), ("Leeds", "Riga", "signed", "2004")}

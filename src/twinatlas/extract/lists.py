@@ -13,17 +13,17 @@ from dataclasses import dataclass, field, replace
 
 from twinatlas.extract.dates import find_dates
 from twinatlas.extract.langdata import LangData
+from twinatlas.extract.list_blocks import block_date, is_title, other_heading
 from twinatlas.extract.scope import read_clause
 from twinatlas.extract.text import Positions, Span, words
 from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 
 _YEAR_HEADER = re.compile(r"\s{0,8}[-•*·▪‣]?\s{0,4}((?:19|20)\d\d)(?!\d)[^\n\d:–—‒•|-]{0,24}?\s?(?:[:–—‒•|-]|$)")
 _DASHES = "–—‒"
+_BRACKET_ONLY = re.compile(r"\s*(?:\([^()\n]*\))?\s*")  # a partner's heading: the name, perhaps '(Country)'
 LIST_LINE_MAX = 400  # longer lines are prose, not list rows
 HEADER_REACH_LINES = 40  # a relation header scopes this many list lines below it
 ITEM_TAIL_CHARS = 60
-TITLE_MAX = 100  # a heading line is at most this long
-OTHER_HEADING_MAX = 60  # a section heading that closes the list above it
 BULLET_ITEM_REACH = 24  # characters from a bullet line's start to its place
 BULLETS = "-–—‒•*·▪‣"  # how far after an item its own date may sit ('Lyon (France, 1992)')
 
@@ -42,12 +42,6 @@ def _dash_gap(gap: str) -> bool:
     if dashes + (1 if spaced_hyphen else 0) != 1 or any(c in gap for c in ",;.:()[]|"):
         return False
     return len(words(gap)) <= 2
-
-
-def _is_title(row: str) -> bool:
-    """A short line that is not a sentence: a heading."""
-    stripped = row.strip()
-    return 0 < len(stripped) <= TITLE_MAX and stripped[-1] not in ".!?;," and ". " not in stripped
 
 
 def _reads_as_list(folded: str, line: Span, line_parties: Sequence[Mention], pairs: int) -> bool:
@@ -114,7 +108,9 @@ def list_claims(
             header_year = PartialDate(int(year_match.group(1)))
             items_from = line.start + year_match.end()
         elif len(row) > LIST_LINE_MAX:
-            header_year, colon_subject = None, None
+            # prose ends a year's or a colon's list; under a title, a partner's block may describe it at length
+            header_year = None
+            colon_subject = colon_subject if bullets_only else None
             continue
         in_list = year_match is not None or index - header_line <= HEADER_REACH_LINES
         line_parties: list[Mention] = parties.inside(items_from, line.end)
@@ -128,10 +124,10 @@ def list_claims(
         colon = row.find(":")
         bullet = row.lstrip()[:1] in BULLETS
         line_cues = cues.inside(line.start, line.end)
-        if colon_subject is not None and _other_heading(row, line_cues, line_parties, bullet):
+        if colon_subject is not None and other_heading(row, line_cues, line_parties, bullet):
             colon_subject, header_event = None, None  # 'Contract round-up' after 'Cutting ties' ends its list
             continue
-        titled = relation_cues and colon == -1 and _is_title(row) and not bullet and len(line_parties) <= 1
+        titled = relation_cues and colon == -1 and is_title(row) and not bullet and len(line_parties) <= 1
         row_of_list = colon_subject is not None and bool(line_parties) and _leads(folded, line, line_parties[0])
         if titled and not row_of_list and (line_parties or topic is not None):
             # 'Partner regions of Burgas Province', 'Stadt X – Partnerstädte', or a bare 'Twin towns' under a
@@ -140,9 +136,10 @@ def list_claims(
             header_event = _header_event(cues.inside(line.start, line.end))
             continue
         if relation_cues and 0 < colon <= 80 and colon > relation_cues[0].start - line.start:
-            bullets_only, header_event = False, None
             before = [p for p in line_parties if p.end <= line.start + colon and not _after_in(folded, p, data)]
             after = [p for p in line_parties if p.start > line.start + colon]
+            if before or after or colon_subject is None:  # not a block's 'Agreement: 2004' line
+                bullets_only, header_event = False, None
             # 'Partner towns in the Kaluga region:' lists the page's partners there, not the region's
             colon_subject = before[0] if before else (colon_subject or topic)
             if after and colon_subject is not None:
@@ -183,6 +180,10 @@ def list_claims(
                     header_start,
                     0.6,
                 )
+                if found and found[0].date is None and _BRACKET_ONLY.fullmatch(folded[line_parties[0].end : line.end]):
+                    # a block per partner: 'KOLOMYIA (Ukraine)', then 'Partnership agreement: 27 August 2011'
+                    dated = block_date(folded, line_spans, index, cues, data, published)
+                    found = [replace(claim, date=dated) for claim in found]
                 if header_event is not None:  # under 'Former partners', 'Terminated ties'; a dated row began then
                     found = [c for c in found if c.date is not None] + [
                         replace(claim, event=header_event, date=None) for claim in found
@@ -192,22 +193,6 @@ def list_claims(
         elif not line_parties and len(row) > 160 and not bullets_only:
             colon_subject = None
     return result
-
-
-def _other_heading(row: str, line_cues: Sequence, line_parties: Sequence[Mention], bullet: bool) -> bool:
-    """A heading of another section: short words, no sentence, no place, no word of relations or their ending
-    ('Former partners' continues the list), no table cells or year; a rule of dashes is no heading."""
-    stripped = row.strip()
-    return (
-        _is_title(row)
-        and len(stripped) <= OTHER_HEADING_MAX
-        and any(c.isalpha() for c in stripped)
-        and not line_cues
-        and not line_parties
-        and not bullet
-        and not any(c in stripped for c in "|\t:")
-        and not any(c.isdigit() for c in stripped)
-    )
 
 
 def _after_in(folded: str, party: Mention, data: LangData) -> bool:
