@@ -110,6 +110,12 @@ def test_a_heading_in_capitals_names_only_its_places(gazetteer):
     assert set(found) == {"БРЕСТ", "ГРОДНО"}
 
 
+def test_a_sentence_opening_word_met_only_by_inflecting_a_name_in_another_script_is_no_place(gazetteer):
+    found = _by_surface("Повеља о братимљењу потписана је у Требињу. Требињу је уручена.", "sr", gazetteer)
+    assert "Повеља" not in found  # a charter, not Powell
+    assert "Требињу" in found  # romanised it is Trebinje's own spelling
+
+
 def test_country_adjective_sets_the_country_hint(gazetteer):
     found = _by_surface("Мэр встретился с российским Геленджиком.", "ru", gazetteer)
     assert found["Геленджиком"].country_hint == "RU"

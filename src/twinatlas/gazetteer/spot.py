@@ -23,6 +23,7 @@ from twinatlas.gazetteer.langdata import (
 from twinatlas.gazetteer.names import adjective_key, fold, is_spaceless_script, tokens
 from twinatlas.gazetteer.names import words as name_words
 from twinatlas.gazetteer.spot_filters import (
+    _inflected_abroad_at_start,
     _looks_common,
     _person_after_cue,
     _person_at,
@@ -248,6 +249,8 @@ def _with_level(
         and not _its_country_follows(text, toks, j, matches, index)
     )
     if level is None and not _plausible(matches, i == j, common, lang, toks[i][2]):
+        return None
+    if level is None and country is None and i == j and _inflected_abroad_at_start(text, toks[i], matches, lang):
         return None
     return Mention(start, end, text[start:end], matches, level_hint=level, country_hint=country), last
 

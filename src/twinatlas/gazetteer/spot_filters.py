@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from twinatlas.gazetteer.langdata import country_of_words, given_names, level_of_words, morphology, stem_matches
+from twinatlas.gazetteer.latin import romanise
 from twinatlas.gazetteer.names import fold, skeleton
 from twinatlas.gazetteer.spot_tokens import _capitalised, _joined
 from twinatlas.models import Level, NameMatch, PlaceIndex
@@ -180,3 +181,25 @@ def _person_after_cue(
     ):
         last += 1
     return last
+
+
+def _inflected_abroad_at_start(
+    text: str, token: tuple[int, int, str], matches: Sequence[NameMatch], lang: str | None
+) -> bool:
+    """A word opening a sentence that meets places only through an inflection of a name in another script
+    («Повеља», a charter, meets Powell): its capital letter says nothing, and nothing else says place. In a
+    language with a Latin alphabet of its own, a name spelled as the word is romanised is its own («Требињу»
+    is 'Trebinju', Trebinje)."""
+    start, _, word = token
+    if not _sentence_initial(text, start):
+        return False
+    own = fold(romanise(word, lang))[:4] if morphology(lang).latin_alphabet else None
+    return all(m.how in INFLECTED and _script(m.name) != _script(word) and fold(m.name)[:4] != own for m in matches)
+
+
+INFLECTED = frozenset({"lemma", "variant", "adjective"})
+
+
+def _script(text: str) -> str:
+    letter = next((c for c in text if c.isalpha()), "")
+    return "latin" if letter < "\u0250" else "cyrillic" if "\u0400" <= letter <= "\u04ff" else "other"
