@@ -214,3 +214,13 @@ def test_with_opens_a_list_after_a_dash():
 def test_a_dash_stands_for_the_verb_of_the_clause_before():
     found = run("Брест планирует подписать соглашение о партнёрстве с Казанью, а Гродно – с Витебском.", "ru")
     assert {pair[:3] for pair in found} == {("Brest", "Kazan", "planned"), ("Grodno", "Vitebsk", "planned")}
+
+
+def test_a_days_dot_before_a_month_ends_no_sentence():
+    from twinatlas.extract import load_lang_data
+    from twinatlas.extract.text import Span, sentences
+
+    text = "Am Dienstag, dem 12. März, wurde unterzeichnet. Das Jahr 2019. Danach kam Riga."
+    data = load_lang_data("de")
+    found = [text[s.start : s.end].strip() for s in sentences(text, Span(0, len(text)), month_of=data.month_of)]
+    assert found == ["Am Dienstag, dem 12. März, wurde unterzeichnet.", "Das Jahr 2019.", "Danach kam Riga."]

@@ -131,7 +131,7 @@ def extract_claims(
                 # after 'Partner cities of X: A, B', a sentence about 'the partnership with A' is about X
                 state.last_subject, state.last_subject_sentence = owner, counter
             continue
-        for sentence in sentences(text, line, data.words("abbrev")):
+        for sentence in sentences(text, line, data.words("abbrev"), data.month_of):
             counter += 1
             sentence_cues = cue_index.inside(sentence.start, sentence.end)
             if not any(hit.role in RELATION_ROLES for hit in sentence_cues):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, Protocol, TypeVar
@@ -58,8 +58,26 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     return len(word) == 1 or word.lower() in abbreviations
 
 
-def sentences(text: str, line: Span, abbreviations: frozenset[str] = frozenset()) -> list[Span]:
-    """Sentence spans inside one line."""
+_ORDINAL_DAY = re.compile(r"(?<!\d)\d{1,2}\Z")
+_NEXT_WORD = re.compile(r"\s{1,2}([^\W\d_]+)")
+
+
+def _ordinal_day(text: str, dot: int, month_of: Callable[[str], int | None]) -> bool:
+    """'12. März': a day's number with its dot, then a month name."""
+    if not _ORDINAL_DAY.search(text[max(0, dot - 3) : dot]):
+        return False
+    following = _NEXT_WORD.match(text, dot + 1)
+    return following is not None and month_of(following.group(1).lower()) is not None
+
+
+def sentences(
+    text: str,
+    line: Span,
+    abbreviations: frozenset[str] = frozenset(),
+    month_of: Callable[[str], int | None] | None = None,
+) -> list[Span]:
+    """Sentence spans inside one line. `month_of` tells an ordinal day ('am 12. März', «20. септембра») from a
+    number ending a sentence."""
     out = []
     begin = line.start
     segment = text[line.start : line.end]
@@ -67,6 +85,8 @@ def sentences(text: str, line: Span, abbreviations: frozenset[str] = frozenset()
         end = line.start + match.end()
         dot = line.start + match.start()
         if text[dot] == "." and _is_abbreviation(text, dot, abbreviations):
+            continue
+        if text[dot] == "." and month_of is not None and _ordinal_day(text, dot, month_of):
             continue
         after = text[end : end + 3].lstrip()
         if after and after[0].islower():
