@@ -195,3 +195,9 @@ def test_between_a_and_b_pairs_a_and_b_whoever_else_the_clause_names(lang, text)
     assert {(a, b) for a, b, _, _ in found} == {
         {"en": ("Leeds", "Lyon"), "ru": ("Omsk", "Vitebsk"), "de": ("Dortmund", "Leeds")}[lang]
     }
+
+
+def test_a_signing_date_beside_the_partner_is_not_the_endings_own():
+    text = "Le conseil de Lyon a suspendu lundi le jumelage avec Tver, conclu en 1959."
+    found = pairs(extract_claims(document(text, "fr", "2022-03-09"), spot(text)))
+    assert found == {("Lyon", "Tver", "signed", "1959"), ("Lyon", "Tver", "suspended", "2022-03-07")}

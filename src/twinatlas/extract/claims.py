@@ -238,7 +238,8 @@ def prose_claims(
                 confidence = base * (0.6 + 0.4 * statement.strength)
                 if abs(partner.start - subject.start) > 200:
                     confidence *= 0.85
-                own_date = attached_date(partner, dates, part.parties) if len(dates) > 1 else None
+                own_dates = [span for span in dates if span is not signed_on]  # 'conclu en 1959' dates the signing
+                own_date = attached_date(partner, own_dates, part.parties) if len(own_dates) > 1 else None
                 state.claims.append(
                     Claim(
                         a=subject,
