@@ -201,3 +201,13 @@ def test_a_signing_date_beside_the_partner_is_not_the_endings_own():
     text = "Le conseil de Lyon a suspendu lundi le jumelage avec Tver, conclu en 1959."
     found = pairs(extract_claims(document(text, "fr", "2022-03-09"), spot(text)))
     assert found == {("Lyon", "Tver", "signed", "1959"), ("Lyon", "Tver", "suspended", "2022-03-07")}
+
+
+def test_since_a_year_beside_another_date_in_an_ending_is_the_start():
+    text = "In Dortmund beschloss der Rat am Montag, die seit 1992 bestehende Partnerschaft mit Rostov auszusetzen."
+    found = pairs(extract_claims(document(text, "de", "2022-03-09"), spot(text)))
+    assert found == {("Dortmund", "Rostov", "signed", "1992"), ("Dortmund", "Rostov", "suspended", "2022-03-07")}
+    alone = "Die Partnerschaft zwischen Dortmund und Rostov ruht seit März 2022."
+    assert pairs(extract_claims(document(alone, "de", "2022-06-01"), spot(alone))) == {
+        ("Dortmund", "Rostov", "suspended", "2022-03")
+    }

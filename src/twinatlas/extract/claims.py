@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from twinatlas.extract.dates import DateSpan, attached_date, find_dates, nearest
+from twinatlas.extract.dates import DateSpan, agreement_date, attached_date, find_dates, nearest
 from twinatlas.extract.langdata import LangData
 from twinatlas.extract.orgs import read_organisations
 from twinatlas.extract.roles import (
@@ -30,8 +30,6 @@ from twinatlas.models import Claim, Event, Kind, Mention, PartialDate
 ELIDED_CLAUSE_WORDS = 8  # 'a Rzeszów – z Chmielnickim' and a few more words at most
 CONTEXT_SENTENCES = 3  # how far back the last stated subject still counts
 ANAPHORA_SENTENCES = 2  # how far back 'this partnership' still finds the pair it means
-SIGNED_REACH = 12  # characters between a signing word and the date it gives ('signed in 1997', '1997 m. pasirašytą')
-DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 
 
 @dataclass
@@ -119,25 +117,6 @@ def _date_for(statement: Statement, dates: list[DateSpan]) -> PartialDate | None
     return span.value
 
 
-def _agreement_date(folded: str, dates: list[DateSpan], part_cues: list, data: LangData) -> DateSpan | None:
-    """The date an agreement is named by ('угода ... від 15 вересня 2007', 'the agreement of 1995')."""
-    relation_starts = [hit.start for hit in part_cues if hit.role in ("twin", "agree")]
-    for span in dates:
-        head = words(folded[max(0, span.start - DATED_REACH) : span.start])
-        if head and head[-1] in data.words("dated") and any(start < span.start for start in relation_starts):
-            return span
-    # 'ended the agreement signed in 1997', «nutraukti 1997 m. pasirašytą sutartį»: a date right beside a
-    # signing word in a clause that ends or suspends names the signing
-    signings = [hit for hit in part_cues if hit.role == "sign"]
-    for span in dates:
-        if any(
-            -SIGNED_REACH <= hit.start - span.end <= SIGNED_REACH or 0 <= span.start - hit.end <= SIGNED_REACH
-            for hit in signings
-        ):
-            return span
-    return None
-
-
 def _same_as_before(folded: str, span: Span, data: LangData) -> int | None:
     """Offset of a 'did the same' phrase ('то же самое', 'fait de même') in the span, else None."""
     segment = folded[span.start : span.end]
@@ -214,7 +193,7 @@ def prose_claims(
             previous = carried = (statement, date)
             if not found:
                 continue
-            signed_on = _agreement_date(folded, dates, part_cues[number], data)
+            signed_on = agreement_date(folded, dates, part_cues[number], data)
             if signed_on is not None and statement.event not in (Event.SIGNED, Event.PLANNED):
                 # 'ended the agreement between A and B of 15 September 2007': that date is the signing,
                 # which the text thereby states too; the ending takes no date from it
@@ -238,7 +217,9 @@ def prose_claims(
                 confidence = base * (0.6 + 0.4 * statement.strength)
                 if abs(partner.start - subject.start) > 200:
                     confidence *= 0.85
-                own_dates = [span for span in dates if span is not signed_on]  # 'conclu en 1959' dates the signing
+                ending = statement.event not in (Event.SIGNED, Event.PLANNED)
+                # in an ending, 'conclu en 1959' dates the signing, not the partner's own ending
+                own_dates = [span for span in dates if not (ending and span is signed_on)]
                 own_date = attached_date(partner, own_dates, part.parties) if len(own_dates) > 1 else None
                 state.claims.append(
                     Claim(

@@ -15,10 +15,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from twinatlas.extract.langdata import LangData
+from twinatlas.extract.text import words
 from twinatlas.models import Mention, PartialDate
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
+SIGNED_REACH = 12  # characters between a signing word and the date it gives ('signed in 1997', '1997 m. pasirašytą')
+DATED_REACH = 8  # characters before a date in which 'of' / 'від' / 'vom' names the agreement's date
 ATTACHED_REACH = 16  # characters between a partner and the date that is its own: ' (2003)', ' since 1955'
 _NUMERIC = re.compile(
     r"(?<!\d)(\d{1,2})(?:\. ?|/)(\d{1,2})(?:\. ?|/)((?:19|20)\d\d)(?!\d)"  # 19.06.2025, 9. 8. 2018
@@ -249,3 +252,29 @@ def attached_date(partner: Mention, dates: list[DateSpan], parties: Sequence[Men
     following = [party.start for party in parties if party.start >= partner.end]
     limit = min([partner.end + ATTACHED_REACH, *following])
     return next((span for span in dates if partner.end <= span.start < limit), None)
+
+
+def agreement_date(folded: str, dates: list[DateSpan], part_cues: list, data: LangData) -> DateSpan | None:
+    """The date an agreement is named by ('угода ... від 15 вересня 2007', 'the agreement of 1995')."""
+    relation_starts = [hit.start for hit in part_cues if hit.role in ("twin", "agree")]
+    for span in dates:
+        head = words(folded[max(0, span.start - DATED_REACH) : span.start])
+        if head and head[-1] in data.words("dated") and any(start < span.start for start in relation_starts):
+            return span
+    # 'ended the agreement signed in 1997', «nutraukti 1997 m. pasirašytą sutartį»: a date right beside a
+    # signing word in a clause that ends or suspends names the signing
+    signings = [hit for hit in part_cues if hit.role == "sign"]
+    for span in dates:
+        if any(
+            -SIGNED_REACH <= hit.start - span.end <= SIGNED_REACH or 0 <= span.start - hit.end <= SIGNED_REACH
+            for hit in signings
+        ):
+            return span
+    # 'beschloss am Montag, die seit 1992 bestehende Partnerschaft auszusetzen': beside another date, the year
+    # the relation has existed 'since' is its start (alone, 'frozen since 2022' dates the ending itself)
+    if len(dates) > 1:
+        for span in dates:
+            head = words(folded[max(0, span.start - DATED_REACH) : span.start])
+            if head and head[-1] in data.words("since"):
+                return span
+    return None

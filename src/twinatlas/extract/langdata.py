@@ -23,7 +23,9 @@ Files (tab-separated, '#' comments):
   | org (the stem of an organisation noun: company, club, ministry, museum; a '$' asks for the whole word)
   | from ('from' before the town an organisation is based in) | until (before an ending that is only a
   condition: 'frozen until the war ends') | detached (a verb particle that, closing the clause, makes an
-  ending verb another verb: German 'kündigte … an' announces) | between ('between A and B' pairs A and B).
+  ending verb another verb: German 'kündigte … an' announces) | between ('between A and B' pairs A and B)
+  | since (before a year the relation began: beside another date, 'die seit 1992 bestehende Partnerschaft'
+  dates the start, not the ending).
 - relative.tsv  `phrase  unit  offset`  unit: day | year | weekday (offset 0 = Monday).
 
 Adding a language is adding a folder; no code here knows any language.
@@ -64,6 +66,7 @@ GRAMMAR_ROLES = (
     "until",
     "detached",
     "between",
+    "since",
 )
 # Languages whose codes differ between language identifiers and our folders.
 ALIASES = {"hr": "sr", "bs": "sr", "sh": "sr", "hbs": "sr", "cnr": "sr", "mk": "bg", "ua": "uk", "by": "be"}
