@@ -47,3 +47,14 @@ def test_top_confidence_half_is_at_least_as_precise_as_the_bottom_half():
     precision = lambda items: sum(ok for _, ok in items) / len(items)  # noqa: E731
     assert precision(top) >= precision(bottom)
     assert precision(top) >= 0.9
+
+
+def test_a_subject_carried_from_earlier_text_is_not_doubted_for_being_far_away():
+    filler = "The council met in the town hall and discussed the budget, the roads and the schools. " * 4
+    text = (
+        "Leeds reviews its twin towns\n\nThe people of Leeds were asked what they think. "
+        f"{filler}\n\nThe agreement with Lyon, signed in 1995, is still active."
+    )
+    claims = [c for c in extract_claims(document(text, "en"), spot(text)) if c.b.surface == "Lyon"]
+    assert claims and claims[0].a.surface == "Leeds"
+    assert claims[0].confidence >= 0.5  # reported, not left for review

@@ -215,8 +215,8 @@ def prose_claims(
                     )
             for subject, partner, rule, base in found:
                 confidence = base * (0.6 + 0.4 * statement.strength)
-                if abs(partner.start - subject.start) > 200:
-                    confidence *= 0.85
+                if abs(partner.start - subject.start) > 200 and rule != "with-context":
+                    confidence *= 0.85  # far apart in one sentence; a subject carried from before is far by nature
                 ending = statement.event not in (Event.SIGNED, Event.PLANNED)
                 # in an ending, 'conclu en 1959' dates the signing, not the partner's own ending
                 own_dates = [span for span in dates if not (ending and span is signed_on)]
