@@ -211,3 +211,8 @@ def test_since_a_year_beside_another_date_in_an_ending_is_the_start():
     assert pairs(extract_claims(document(alone, "de", "2022-06-01"), spot(alone))) == {
         ("Dortmund", "Rostov", "suspended", "2022-03")
     }
+
+
+def test_between_a_list_of_places_pairs_nobody():
+    text = "The festival signed a partnership with the railway: extra trains ran between Leeds, Riga and Lyon."
+    assert run(text, "en") == set()

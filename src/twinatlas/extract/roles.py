@@ -163,7 +163,10 @@ def between_pair(folded: str, parties: Sequence[Mention], data: LangData) -> tup
     if not between:
         return None
     for first, second in pairwise(parties):
-        before = words(folded[max(0, first.start - BETWEEN_REACH) : first.start])[-3:]
+        back = folded[max(0, first.start - BETWEEN_REACH) : first.start]
+        if "," in back or ";" in back:
+            continue  # 'between Tours, Saint-Pierre and Orléans' runs trains along a list, it pairs nobody
+        before = words(back)[-3:]
         gap = words(folded[first.end : second.start])
         if any(word in between for word in before) and gap and gap[0] in ands and len(gap) <= BETWEEN_GAP_WORDS:
             return first, second
