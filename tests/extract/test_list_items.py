@@ -139,3 +139,15 @@ def test_a_block_per_partner_takes_its_date_from_the_agreement_line_below_the_he
         "Cooperation agreement: 2004\n"
     )
     assert extract(text) == {("Leeds", "Lyon", "signed", "1998-05-12"), ("Leeds", "Riga", "signed", "2004")}
+
+
+def test_the_sole_place_of_the_first_line_about_partnerships_is_the_page_topic():
+    text = (
+        "Partner towns\n\n"
+        "Leeds keeps partnerships with towns in Latvia and Poland.\n\n"
+        "Town | Country | Year\n"
+        "Lyon | France | 1995\n"
+        "Riga | Latvia | 2001\n\n"
+        "Riga hosted a fair in May. Riga also hosted a concert. Choirs from Riga sang.\n"
+    )
+    assert extract(text) == {("Leeds", "Lyon", "signed", "1995"), ("Leeds", "Riga", "signed", "2001")}

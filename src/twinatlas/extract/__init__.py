@@ -50,7 +50,7 @@ def document_topic(
             break
         if max(counts[pid] for pid in place_ids(party)) >= 2:
             return party
-    owner = _owner_of_twins(parties, folded, cues)
+    owner = _owner_of_twins(parties, folded, cues) or _sole_place_of_first_relation_line(parties, folded, cues)
     if owner is not None:
         return owner
     best_id, best_count = counts.most_common(1)[0]
@@ -74,6 +74,22 @@ def _owner_of_twins(parties: Sequence[Mention], folded: str, cues: Sequence[CueH
             owners.append(party)
     distinct = {frozenset(place_ids(owner)) for owner in owners}
     return owners[0] if len(distinct) == 1 else None
+
+
+def _sole_place_of_first_relation_line(
+    parties: Sequence[Mention], folded: str, cues: Sequence[CueHit]
+) -> Mention | None:
+    """'The town of X keeps partnerships with towns in Germany and Poland': the first line that speaks of
+    twinning or partnership and names places names one place only, the one the page is about."""
+    for hit in cues:
+        if hit.role not in ("twin", "agree"):
+            continue
+        start, end = folded.rfind("\n", 0, hit.start) + 1, folded.find("\n", hit.start)
+        named = [party for party in parties if start <= party.start and (end == -1 or party.end <= end)]
+        if named:
+            distinct = {frozenset(place_ids(party)) for party in named}
+            return named[0] if len(distinct) == 1 else None
+    return None
 
 
 def _after_twin_word(folded: str, party: Mention, twin_starts: set[int]) -> bool:
