@@ -91,7 +91,7 @@ def name_keys(name: str, adjectives: bool, unit: bool = True) -> Iterator[tuple[
     yield skeleton(name), "name", name
     if core != name:  # keyed without its level words: 'level-phrase' tells resolution the text may lack them;
         # the whole name goes with it, so the level words the text does use can tell units apart
-        # ('Alytaus rajono savivaldybė' and 'Alytaus miesto savivaldybė' share the key 'Alytaus')
+        # ('Varėnos rajono savivaldybė' and 'Varėnos miesto savivaldybė' share the key 'Varėnos')
         yield skeleton(core), "level-phrase", name
     if adjectives and len(words(core)) == 1:
         adj = adjective_key(core)

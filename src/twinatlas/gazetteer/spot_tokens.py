@@ -121,8 +121,8 @@ def _country_at(text: str, toks: list[tuple[int, int, str]], i: int, index: Plac
 def _unknown_name_level_after(
     text: str, toks: list[tuple[int, int, str]], i: int, reach: int, lang: str | None, index: PlaceIndex
 ) -> tuple[Level, int] | None:
-    """The level word after a name the gazetteer lacks, which may be several capitalised words ('Nowe Ruciany
-    gmina'); not when the words after the first are a known unit themselves ('Earlier Vitebsk Oblast')."""
+    """The level word after a name the gazetteer lacks, which may be several capitalised words ('Nowe Dworki
+    gmina'); not when the words after the first are a known unit themselves ('Later Gomel Oblast')."""
     names_end = i
     while names_end < reach and _capitalised(toks[names_end + 1][2]):
         names_end += 1

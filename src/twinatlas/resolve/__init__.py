@@ -79,7 +79,7 @@ def resolve_mention(
     if mention.country_hint and not any(
         m.place.country == mention.country_hint and (m.how != "level-phrase" or mention.level_hint) for m in matches
     ):
-        # a unit's level phrase without its level word («Люблино» meeting 'Liublino vaivadija') is no town
+        # a unit's level phrase without its level word («Радомо» meeting 'Radomo vaivadija') is no town
         # of that country; the town may still be reached by its declension
         matches += _in_country(mention.surface, mention.country_hint, index, lang)
     why_none = f"no gazetteer entry matches {mention.surface!r}"
@@ -132,7 +132,7 @@ def _adjective_bases(name: str, lang: str | None) -> list[str]:
 
 
 def _in_country(surface: str, country: str, index: PlaceIndex, lang: str | None) -> tuple[NameMatch, ...]:
-    """Places of the country a word next to the name points to («польским Люблино»), reached by dropping
+    """Places of the country a word next to the name points to («польским Радомо»), reached by dropping
     one or two final letters the speaker's own declension added: the country word decides the ending."""
     word = surface.strip()
     if " " in word or len(word) < 5:

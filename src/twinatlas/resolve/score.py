@@ -118,8 +118,8 @@ def weak_foreign(match: NameMatch, hints: Hints, context: DocContext | None) -> 
 
 
 def _shared_words(surface: str, unit_name: str) -> float:
-    """The share of the text's level words that begin a word of the unit's full name: 'Alytaus rajono
-    savivaldybės' is nearer 'Alytaus rajonas' than 'Alytaus miestas'. Five letters stand for a stem."""
+    """The share of the text's level words that begin a word of the unit's full name: 'Varėnos rajono
+    savivaldybės' is nearer 'Varėnos rajonas' than 'Varėnos miestas'. Five letters stand for a stem."""
     told = [w[:5] for w in map(fold, words(surface)) if level_of_words([w]) is not None]
     if not told:
         return 0.0
