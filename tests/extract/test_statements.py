@@ -216,3 +216,13 @@ def test_since_a_year_beside_another_date_in_an_ending_is_the_start():
 def test_between_a_list_of_places_pairs_nobody():
     text = "The festival signed a partnership with the railway: extra trains ran between Leeds, Riga and Lyon."
     assert run(text, "en") == set()
+
+
+def test_a_place_after_with_in_a_clause_without_an_event_becomes_nobodys_subject():
+    text = (
+        "Kraków rozwija współpracę. Od 1997 r. gmina współpracuje z Tverem, "
+        "a przed dwoma laty umowę o partnerstwie podpisała z Rostovem."
+    )
+    found = {(a, b) for a, b, _, _ in run(text, "pl")}
+    assert ("Rostov", "Tver") not in found
+    assert ("Krakow", "Rostov") in found

@@ -172,7 +172,11 @@ def prose_claims(
                 statement = later
             else:
                 if part.parties:
-                    state.last_subject, state.last_subject_sentence = part.parties[0], index
+                    # a place after 'with' ('the town works with B, and signed with C') is nobody's subject
+                    flags = partner_flags(folded, part.span, part.parties, data)
+                    subject = next((p for p, f in zip(part.parties, flags, strict=True) if not f), None)
+                    if subject is not None:
+                        state.last_subject, state.last_subject_sentence = subject, index
                     _remember_pair(folded, part, data, state, index)
                 continue
             twin_starts = [hit.start for hit in part_cues[number] if hit.role == "twin"]
