@@ -164,6 +164,14 @@ def _without_elision(token: tuple[int, int, str]) -> tuple[tuple[int, int, str],
     return (start, start + cut - 1, word[: cut - 1]), (start + cut, end, word[cut:])
 
 
+def script_of(text: str) -> str:
+    """'latin', 'cyrillic' or 'other', by the first letter (no letter counts as Latin)."""
+    letter = next((c for c in text if c.isalpha()), "")
+    if not letter or letter < "\u0250":
+        return "latin"
+    return "cyrillic" if "\u0400" <= letter <= "\u04ff" else "other"
+
+
 _SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from twinatlas.gazetteer.langdata import country_of_words, given_names, level_of_words, morphology, stem_matches
 from twinatlas.gazetteer.latin import romanise
-from twinatlas.gazetteer.names import fold, skeleton
+from twinatlas.gazetteer.names import fold, script_of, skeleton
 from twinatlas.gazetteer.spot_tokens import _capitalised, _joined
 from twinatlas.models import Level, NameMatch, PlaceIndex
 
@@ -191,15 +191,13 @@ def _inflected_abroad_at_start(
     language with a Latin alphabet of its own, a name spelled as the word is romanised is its own («Требињу»
     is 'Trebinju', Trebinje)."""
     start, _, word = token
+    script = script_of(word)
+    if not all(m.how in INFLECTED and script_of(m.name) != script for m in matches):
+        return False
     if not _sentence_initial(text, start):
         return False
     own = fold(romanise(word, lang))[:4] if morphology(lang).latin_alphabet else None
-    return all(m.how in INFLECTED and _script(m.name) != _script(word) and fold(m.name)[:4] != own for m in matches)
+    return all(fold(m.name)[:4] != own for m in matches)
 
 
 INFLECTED = frozenset({"lemma", "variant", "adjective"})
-
-
-def _script(text: str) -> str:
-    letter = next((c for c in text if c.isalpha()), "")
-    return "latin" if letter < "\u0250" else "cyrillic" if "\u0400" <= letter <= "\u04ff" else "other"

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 
 from twinatlas.gazetteer.langdata import level_of_words, morphology
-from twinatlas.gazetteer.names import fold, words
+from twinatlas.gazetteer.names import fold, script_of, words
 from twinatlas.models import Candidate, DocContext, Level, NameMatch
 
 LEVEL_MISMATCH_PENALTY = 2.0
@@ -106,7 +106,7 @@ def weak_foreign(match: NameMatch, hints: Hints, context: DocContext | None) -> 
     place = match.place
     if match.how not in WEAK_HOWS or (place.population or 0) >= WEAK_FOREIGN_MAX_POPULATION:
         return False
-    if hints.surface and _script(hints.surface) == _script(match.name):
+    if hints.surface and script_of(hints.surface) == script_of(match.name):
         return False
     if place.level == Level.COUNTRY:
         return False
@@ -125,14 +125,6 @@ def _shared_words(surface: str, unit_name: str) -> float:
         return 0.0
     stems = {fold(w)[:5] for w in words(unit_name)}
     return sum(w in stems for w in told) / len(told)
-
-
-def _script(text: str) -> str:
-    """'latin', 'cyrillic' or 'other', by the first letter."""
-    letter = next((c for c in text if c.isalpha()), "")
-    if not letter or letter < "\u0250":
-        return "latin"
-    return "cyrillic" if "\u0400" <= letter <= "\u04ff" else "other"
 
 
 def _context_terms(country: str | None, hints: Hints, context: DocContext | None, why: list[str]) -> float:
