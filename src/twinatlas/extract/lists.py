@@ -98,7 +98,8 @@ def list_claims(
     header_event: Event | None = None  # a title that ends the relations it lists: 'Former twin towns'
     for index, line in enumerate(line_spans):
         row = folded[line.start : line.end]
-        relation_cues = [c for c in cues.inside(line.start, line.end) if c.role in ("twin", "agree")]
+        line_cues = cues.inside(line.start, line.end)
+        relation_cues = [c for c in line_cues if c.role in ("twin", "agree")]
         if relation_cues and not (colon_subject is not None and row.lstrip()[:1] in BULLETS):
             header_line = index  # a bullet item mentioning 'cooperation' stays an item of the list above
             relation_kind = next((c.cue.kind for c in relation_cues if c.cue.kind), default_kind)
@@ -123,7 +124,6 @@ def list_claims(
             continue
         colon = row.find(":")
         bullet = row.lstrip()[:1] in BULLETS
-        line_cues = cues.inside(line.start, line.end)
         if colon_subject is not None and other_heading(row, line_cues, line_parties, bullet):
             colon_subject, header_event = None, None  # 'Contract round-up' after 'Cutting ties' ends its list
             continue
@@ -133,7 +133,7 @@ def list_claims(
             # 'Partner regions of Burgas Province', 'Stadt X – Partnerstädte', or a bare 'Twin towns' under a
             # page about X: the bullet lines and the lines led by a place below it are the partners
             colon_subject, bullets_only = (line_parties[0] if line_parties else topic), True
-            header_event = _header_event(cues.inside(line.start, line.end))
+            header_event = _header_event(line_cues)
             continue
         if relation_cues and 0 < colon <= 80 and colon > relation_cues[0].start - line.start:
             before = [p for p in line_parties if p.end <= line.start + colon and not _after_in(folded, p, data)]
